@@ -1,0 +1,38 @@
+namespace Referrals.Workflow;
+
+/// <summary>
+/// Performs one type of effect (send an SMS, send an email, update a projection). Handlers do the I/O the decider
+/// must not do, and report back through <see cref="EffectOutcome"/>. A handler must be safe to run more than once
+/// for the same effect id (at-least-once delivery).
+/// </summary>
+public interface IEffectHandler
+{
+    /// <summary>The <see cref="EffectRequest.Type"/> this handler performs.</summary>
+    string EffectType { get; }
+
+    Task<EffectOutcome> HandleAsync(EffectContext context, CancellationToken cancellationToken);
+}
+
+/// <summary>What a handler gets: the instance, the effect and how often it was tried before.</summary>
+public sealed record EffectContext(string InstanceId, EffectRequest Effect, int Attempt);
+
+/// <summary>The result of performing an effect.</summary>
+public abstract record EffectOutcome
+{
+    /// <summary>Done. The optional <paramref name="FollowUp"/> command is decided for the same instance, and the
+    /// outbox row is deleted in the same transaction, so a result is never recorded twice.</summary>
+    public static EffectOutcome Done(object? followUp = null) => new EffectDone(followUp);
+
+    /// <summary>A transient failure: try again later (after <paramref name="After"/> if the provider said so).</summary>
+    public static EffectOutcome Retry(string reason, TimeSpan? after = null) => new EffectRetry(reason, after);
+
+    /// <summary>A permanent failure: park it where an operator sees it. <paramref name="FollowUp"/> lets the
+    /// decider record the failure on the instance.</summary>
+    public static EffectOutcome Park(string reason, object? followUp = null) => new EffectPark(reason, followUp);
+}
+
+public sealed record EffectDone(object? FollowUp) : EffectOutcome;
+
+public sealed record EffectRetry(string Reason, TimeSpan? After) : EffectOutcome;
+
+public sealed record EffectPark(string Reason, object? FollowUp) : EffectOutcome;
