@@ -1,0 +1,84 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Options;
+using Referrals.Workflow;
+
+namespace Referrals.App.Hosting.Clock;
+
+/// <summary><c>GET /dev/clock</c> and <c>POST /dev/clock/advance</c>; mapped in Development only.</summary>
+internal static partial class DevelopmentClockEndpoints
+{
+    public static IEndpointRouteBuilder MapDevelopmentClock(this IEndpointRouteBuilder endpoints)
+    {
+        var group = endpoints.MapGroup("/dev/clock").AllowAnonymous().ExcludeFromDescription();
+        group.MapGet("", (TimeProvider clock) => TypedResults.Ok(new ClockReading(clock.GetUtcNow().UtcDateTime)));
+        group.MapPost("/advance", AdvanceAsync);
+        return endpoints;
+    }
+
+    private static async Task<Results<Ok<ClockReading>, ProblemHttpResult>> AdvanceAsync(
+        AdvanceClockRequest? request,
+        TimeProvider clock,
+        [FromServices] IWorkflowEngine engine,
+        IOptions<HostingOptions> options,
+        ILogger<DevelopmentClock> logger,
+        CancellationToken cancellationToken)
+    {
+        if (!IsoDuration.TryParse(request?.By, out var by, out var error))
+        {
+            return TypedResults.Problem(new HttpValidationProblemDetails(new Dictionary<string, string[]> { ["by"] = [error!] })
+            {
+                Title = "The clock advance is not valid.",
+                Status = StatusCodes.Status400BadRequest,
+            });
+        }
+
+        if (clock is not DevelopmentClock developmentClock)
+        {
+            return TypedResults.Problem(
+                title: "The clock is not controllable.",
+                detail: "Set Hosting:ControllableClock to true (the Development default) to advance it.",
+                statusCode: StatusCodes.Status409Conflict);
+        }
+
+        var now = developmentClock.Advance(by);
+        Log.Advanced(logger, by, now);
+
+        // The cap runs on real time: the advanced clock must not cut its own wait short.
+        var idleTimeout = options.Value.DevClockIdleTimeout;
+        using var cancellation = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        cancellation.CancelAfter(idleTimeout);
+        try
+        {
+            await engine.RunUntilIdleAsync(cancellation.Token).WaitAsync(idleTimeout, TimeProvider.System, cancellationToken);
+        }
+        catch (Exception exception) when (!cancellationToken.IsCancellationRequested
+            && exception is TimeoutException or OperationCanceledException)
+        {
+            Log.NotIdle(logger, idleTimeout);
+            return TypedResults.Problem(
+                title: "The workflow did not catch up in time.",
+                detail: $"The clock moved to {now.UtcDateTime:O}, but due timers and their effects were still being " +
+                    $"processed after {idleTimeout.TotalSeconds:0.#} s. They go on in the background; read the clock " +
+                    "again or retry with P0D.",
+                statusCode: StatusCodes.Status504GatewayTimeout);
+        }
+
+        return TypedResults.Ok(new ClockReading(developmentClock.GetUtcNow().UtcDateTime));
+    }
+
+    private static partial class Log
+    {
+        [LoggerMessage(1, LogLevel.Information, "Development clock advanced by {By}; now {Now:O}.")]
+        public static partial void Advanced(ILogger logger, TimeSpan by, DateTimeOffset now);
+
+        [LoggerMessage(2, LogLevel.Warning, "The workflow was not idle within {Timeout} after a clock advance.")]
+        public static partial void NotIdle(ILogger logger, TimeSpan timeout);
+    }
+}
+
+/// <summary>The body of <c>POST /dev/clock/advance</c>: <c>{"by":"P3D"}</c>.</summary>
+public sealed record AdvanceClockRequest(string? By);
+
+/// <summary>What the clock endpoints answer: <c>{"now":"…Z"}</c>.</summary>
+public sealed record ClockReading(DateTime Now);
