@@ -20,6 +20,9 @@ internal sealed class TemplateCatalog
     private readonly Dictionary<(string Kind, string Language), SmsTemplate> _sms = [];
     private readonly Dictionary<(string Kind, string Language), EmailTemplate> _email = [];
     private readonly Dictionary<(string Kind, string Language), Dictionary<EmailPart, IReadOnlyList<TemplateNode>>> _emailParts = [];
+    // Kind names are unique across channels, so one set serves SMS and email.
+    private readonly HashSet<(string Kind, string Language)> _broken = [];
+    private readonly HashSet<string> _brokenChecklists = new(StringComparer.Ordinal);
     private readonly Dictionary<string, Checklist> _checklists = new(StringComparer.Ordinal);
     private readonly Dictionary<string, IReadOnlyDictionary<string, string>> _labels = new(StringComparer.Ordinal);
 
@@ -175,7 +178,17 @@ internal sealed class TemplateCatalog
 
     private static IReadOnlyList<TemplateNode>? Parse(string relative, TemplateKind kind, string content, List<string> problems)
     {
-        var nodes = TemplateSyntax.Parse(content);
+        IReadOnlyList<TemplateNode> nodes;
+        try
+        {
+            nodes = TemplateSyntax.Parse(content);
+        }
+        catch (FormatException e)
+        {
+            problems.Add($"{relative}: {e.Message}");
+            return null;
+        }
+
         var found = TemplateChecker.Problems(kind, nodes).Select(p => $"{relative}: {p}").ToList();
         problems.AddRange(found);
         return found.Count == 0 ? nodes : null;
@@ -183,15 +196,20 @@ internal sealed class TemplateCatalog
 
     private void AddSms(string relative, string stem, string content, List<string> problems)
     {
-        if (KindAndLanguage(relative, stem, SmsKinds.All, problems) is not var (kind, language)
-            || Parse(relative, kind, content.TrimEnd(), problems) is not { } body)
+        if (KindAndLanguage(relative, stem, SmsKinds.All, problems) is not var (kind, language))
         {
             return;
         }
 
-        if (body.Count == 0)
+        var body = Parse(relative, kind, content.TrimEnd(), problems);
+        if (body is { Count: 0 })
         {
             problems.Add($"{relative}: the template is empty.");
+        }
+
+        if (body is not { Count: > 0 })
+        {
+            _broken.Add((kind.Name, language));
             return;
         }
 
@@ -207,22 +225,30 @@ internal sealed class TemplateCatalog
 
     private void AddEmailPart(string relative, string stem, EmailPart part, string content, List<string> problems)
     {
+        if (KindAndLanguage(relative, stem, EmailKinds.All, problems) is not var (kind, language))
+        {
+            return;
+        }
+
+        // A broken part is reported once; the email is then not also reported as incomplete.
         var text = part is EmailPart.Subject ? content.Trim() : content;
         if (part is EmailPart.Subject && text.Contains('\n', StringComparison.Ordinal))
         {
             problems.Add($"{relative}: a subject is one line.");
+            _broken.Add((kind.Name, language));
             return;
         }
 
-        if (KindAndLanguage(relative, stem, EmailKinds.All, problems) is not var (kind, language)
-            || Parse(relative, kind, text, problems) is not { } nodes)
+        if (Parse(relative, kind, text, problems) is not { } nodes)
         {
+            _broken.Add((kind.Name, language));
             return;
         }
 
         if (nodes.Count == 0)
         {
             problems.Add($"{relative}: the template is empty.");
+            _broken.Add((kind.Name, language));
             return;
         }
 
@@ -240,13 +266,25 @@ internal sealed class TemplateCatalog
 
     private void AddChecklist(string relative, string language, string content, List<string> problems)
     {
-        var file = JsonSerializer.Deserialize<ChecklistFile>(content, s_json);
+        ChecklistFile? file;
+        try
+        {
+            file = JsonSerializer.Deserialize<ChecklistFile>(content, s_json);
+        }
+        catch (JsonException e)
+        {
+            problems.Add($"{relative}: {e.Message}");
+            _brokenChecklists.Add(language);
+            return;
+        }
+
         var before = file?.BeforeReturn ?? [];
         var arrival = file?.OnArrival ?? [];
         if (before.Count == 0 || arrival.Count == 0
             || before.Concat(arrival).Any(i => string.IsNullOrWhiteSpace(i.Short) || string.IsNullOrWhiteSpace(i.Detail)))
         {
             problems.Add($"{relative}: needs non-empty 'beforeReturn' and 'onArrival' lists whose items each have 'short' and 'detail'.");
+            _brokenChecklists.Add(language);
             return;
         }
 
@@ -257,27 +295,31 @@ internal sealed class TemplateCatalog
 
     private void CheckComplete(List<string> problems)
     {
-        foreach (var (key, parts) in _emailParts.Where(p => p.Value.Count < 3))
+        foreach (var (key, parts) in _emailParts.Where(p => p.Value.Count < 3 && !_broken.Contains(p.Key)))
         {
             var missing = Enum.GetValues<EmailPart>().Where(p => !parts.ContainsKey(p)).Select(p => p.ToString().ToLowerInvariant());
             problems.Add($"email/{key.Kind}.{key.Language}: missing the {string.Join(" and ", missing)} part.");
         }
 
-        problems.AddRange(SmsKinds.All.Where(k => !_sms.ContainsKey((k.Name, SmsFallbackLanguage)))
+        problems.AddRange(SmsKinds.All.Where(k => !_sms.ContainsKey((k.Name, SmsFallbackLanguage)) && !_broken.Contains((k.Name, SmsFallbackLanguage)))
             .Select(k => $"sms/{k.Name}.{SmsFallbackLanguage}.txt: required, because {SmsFallbackLanguage} is the SMS fallback language."));
-        problems.AddRange(EmailKinds.All.Where(k => !_email.ContainsKey((k.Name, EmailFallbackLanguage)))
+        problems.AddRange(EmailKinds.All.Where(k => !_email.ContainsKey((k.Name, EmailFallbackLanguage)) && !_broken.Contains((k.Name, EmailFallbackLanguage)))
             .Select(k => $"email/{k.Name}.{EmailFallbackLanguage}.*: required, because {EmailFallbackLanguage} is the email fallback language."));
 
         // An SMS that lists checklist items must find them in its own language, or it would mix languages.
         problems.AddRange(_sms.Values
-            .Where(t => t.Kind.Placeholders.Any(p => p.Use is PlaceholderUse.Supplied) && !_checklists.ContainsKey(t.Language))
+            .Where(t => t.Kind.Placeholders.Any(p => p.Use is PlaceholderUse.Supplied)
+                && !_checklists.ContainsKey(t.Language) && !_brokenChecklists.Contains(t.Language))
             .Select(t => $"checklist/{t.Language}.json: required by sms/{t.Kind.Name}.{t.Language}.txt."));
 
         foreach (var language in new[] { SmsFallbackLanguage, EmailFallbackLanguage }.Distinct())
         {
             var labels = _labels.GetValueOrDefault(language);
-            problems.AddRange(MessageLabels.RequiredKeys.Where(k => labels is null || !labels.ContainsKey(k))
-                .Select(k => $"labels/{language}.json: '{k}' is required in a fallback language."));
+            var missing = MessageLabels.RequiredKeys.Where(k => labels is null || !labels.ContainsKey(k)).ToList();
+            if (missing.Count > 0)
+            {
+                problems.Add($"labels/{language}.json: a fallback language needs {string.Join(", ", missing.Select(k => $"'{k}'"))}.");
+            }
         }
 
         foreach (var (language, labels) in _labels)
