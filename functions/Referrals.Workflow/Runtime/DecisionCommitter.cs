@@ -1,0 +1,88 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Referrals.Workflow.Storage;
+
+namespace Referrals.Workflow.Runtime;
+
+/// <summary>
+/// Decide, then commit as one transaction conditional on the state row's ETag; on a concurrent write reload and
+/// decide again, a bounded number of times. A commit that adds outbox work is preceded by a hidden dispatch message
+/// (the recovery message), so a crash right after the commit cannot strand its effects.
+/// </summary>
+internal sealed class DecisionCommitter(
+    InstanceStore store,
+    DispatchQueue queue,
+    IOptions<WorkflowOptions> options,
+    ILogger<DecisionCommitter> logger)
+{
+    /// <param name="assumeNew">Start from an empty partition without reading: a new instance's first commit then
+    /// costs one request; an existing instance makes the Add conflict (or the decider reject), and it is loaded.</param>
+    /// <param name="decide">Applies the decision to the partition; returns a rejection, or null.</param>
+    public async Task<CommitOutcome<TState>> RunAsync<TState>(string instanceId, bool assumeNew,
+        Func<InstancePartition<TState>, Rejection?> decide, CancellationToken cancellationToken)
+        where TState : class
+    {
+        var partition = assumeNew
+            ? InstancePartition<TState>.New(instanceId, store.ProtectorForPartitions)
+            : await store.LoadAsync<TState>(instanceId, cancellationToken);
+        var loaded = !assumeNew;
+        DispatchTicket? ticket = null;
+        for (var attempt = 1; ; attempt++)
+        {
+            var rejection = decide(partition);
+            if (rejection is not null && !loaded)
+            {
+                partition = await store.LoadAsync<TState>(instanceId, cancellationToken);
+                loaded = true;
+                continue;
+            }
+
+            if (rejection is not null || !partition.HasChanges)
+            {
+                await ForgetAsync(ticket, cancellationToken);
+                return new CommitOutcome<TState>(partition, rejection, null);
+            }
+
+            var addsWork = partition.AddsOutboxWork;
+            if (addsWork && ticket is null)
+            {
+                ticket = await queue.SendAsync(instanceId, options.Value.DispatchRecoveryDelay, cancellationToken);
+            }
+
+            if (partition.CanWriteState && await store.TryCommitAsync(partition, cancellationToken))
+            {
+                if (!addsWork)
+                {
+                    await ForgetAsync(ticket, cancellationToken);
+                    ticket = null;
+                }
+
+                return new CommitOutcome<TState>(partition, null, ticket);
+            }
+
+            if (attempt > options.Value.MaxConflictRetries)
+            {
+                await ForgetAsync(ticket, cancellationToken);
+                throw new InvalidOperationException(
+                    $"Workflow instance '{instanceId}' kept changing concurrently; gave up after {attempt} attempts.");
+            }
+
+            Log.ConflictRetry(logger, instanceId, attempt);
+            partition = await store.LoadAsync<TState>(instanceId, cancellationToken);
+            loaded = true;
+        }
+    }
+
+    private async Task ForgetAsync(DispatchTicket? ticket, CancellationToken cancellationToken)
+    {
+        if (ticket is not null)
+        {
+            await queue.DeleteAsync(ticket, cancellationToken);
+        }
+    }
+}
+
+/// <summary>What a decide-and-commit produced: the partition as stored, a rejection, and the recovery message of a
+/// commit that added outbox work (null otherwise).</summary>
+internal sealed record CommitOutcome<TState>(InstancePartition<TState> Partition, Rejection? Rejection, DispatchTicket? Ticket)
+    where TState : class;

@@ -1,0 +1,57 @@
+using System.Collections.Concurrent;
+
+namespace Referrals.Workflow.Runtime;
+
+/// <summary>
+/// What this process knows about dispatch work: the in-process dispatches started after commits (so
+/// <see cref="IWorkflowEngine.RunUntilIdleAsync"/> and shutdown can wait for them), and when each instance next has
+/// work by the runtime's clock (queue visibility runs on real time, a development clock may run ahead of it).
+/// </summary>
+internal sealed class DispatchTracker : IDisposable
+{
+    private readonly ConcurrentDictionary<Task, byte> _inFlight = new();
+    private readonly ConcurrentDictionary<string, DateTimeOffset> _nextDue = new(StringComparer.Ordinal);
+    private readonly CancellationTokenSource _stopping = new();
+
+    /// <summary>Cancelled when the runtime is disposed; in-process dispatches stop (their recovery message stays).</summary>
+    public CancellationToken Stopping => _stopping.Token;
+
+    public void Track(Func<CancellationToken, Task> work)
+    {
+        var task = Task.Run(() => work(_stopping.Token), CancellationToken.None);
+        _inFlight.TryAdd(task, 0);
+        task.ContinueWith(t => _inFlight.TryRemove(t, out _), CancellationToken.None,
+            TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+    }
+
+    public int InFlight => _inFlight.Count;
+
+    public async Task WhenIdleAsync(CancellationToken cancellationToken)
+    {
+        while (!_inFlight.IsEmpty)
+        {
+            await Task.WhenAll(_inFlight.Keys).WaitAsync(cancellationToken);
+        }
+    }
+
+    public void SetNextDue(string instanceId, DateTimeOffset? due)
+    {
+        if (due is { } at)
+        {
+            _nextDue[instanceId] = at;
+        }
+        else
+        {
+            _nextDue.TryRemove(instanceId, out _);
+        }
+    }
+
+    public IReadOnlyList<string> DueBy(DateTimeOffset now) =>
+        _nextDue.Where(pair => pair.Value <= now).Select(pair => pair.Key).ToList();
+
+    public void Dispose()
+    {
+        _stopping.Cancel();
+        _stopping.Dispose();
+    }
+}

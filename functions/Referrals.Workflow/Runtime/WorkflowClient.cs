@@ -1,0 +1,63 @@
+using Referrals.Workflow.Storage;
+
+namespace Referrals.Workflow.Runtime;
+
+/// <summary>Sends commands to instances and reads them.</summary>
+internal sealed class WorkflowClient<TState, TCommand>(
+    InstanceStore store,
+    DecisionCommitter committer,
+    EffectDispatcher<TState, TCommand> dispatcher,
+    IDecider<TState, TCommand> decider,
+    TimeProvider time) : IWorkflowClient<TState, TCommand>
+    where TState : class
+{
+    public async Task<CommandResult<TState>> ExecuteAsync(string instanceId, TCommand command, CancellationToken cancellationToken)
+    {
+        RowKeys.Validate(instanceId, nameof(instanceId));
+        ArgumentNullException.ThrowIfNull(command);
+        var outcome = await committer.RunAsync<TState>(instanceId, assumeNew: true, partition =>
+        {
+            var now = time.GetUtcNow();
+            var decision = decider.Decide(partition.State, command, now);
+            if (decision.Rejection is { } rejection)
+            {
+                return rejection;
+            }
+
+            partition.Apply(decision, now);
+            return null;
+        }, cancellationToken);
+
+        // Read before the background dispatch may decide follow-ups on the same partition.
+        var result = new CommandResult<TState>(outcome.Partition.State, outcome.Partition.Version, outcome.Rejection);
+        if (outcome.Ticket is { } ticket)
+        {
+            dispatcher.StartAfterCommit(outcome.Partition, ticket);
+        }
+
+        return result;
+    }
+
+    public async Task<WorkflowSnapshot<TState>?> GetAsync(string instanceId, CancellationToken cancellationToken)
+    {
+        RowKeys.Validate(instanceId, nameof(instanceId));
+        var partitionTask = store.LoadAsync<TState>(instanceId, cancellationToken);
+        var eventsTask = store.LoadEventsAsync(instanceId, cancellationToken);
+        var partition = await partitionTask;
+        var events = await eventsTask;
+        if (partition.State is null)
+        {
+            return null;
+        }
+
+        var timers = partition.Timers.Values.OrderBy(t => t.DueAt).ThenBy(t => t.Kind, StringComparer.Ordinal).ToList();
+        var effects = partition.Outbox.Values.Where(item => item.Timer is null).Select(item => item.ToPendingEffect()).ToList();
+        return new WorkflowSnapshot<TState>(instanceId, partition.State, partition.Version, events, timers, effects);
+    }
+
+    public Task<TState?> GetStateAsync(string instanceId, CancellationToken cancellationToken)
+    {
+        RowKeys.Validate(instanceId, nameof(instanceId));
+        return store.LoadStateAsync<TState>(instanceId, cancellationToken);
+    }
+}

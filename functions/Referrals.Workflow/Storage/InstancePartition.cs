@@ -1,0 +1,284 @@
+using System.Text.Json;
+using Azure;
+using Azure.Data.Tables;
+
+namespace Referrals.Workflow.Storage;
+
+/// <summary>
+/// One instance's partition as last read (or written), plus the changes made to it since. Decisions and dispatch
+/// outcomes change the working copy; <see cref="BuildTransaction"/> turns the difference into one entity-group
+/// transaction, and <see cref="Committed"/> makes the working copy the stored one.
+/// </summary>
+internal sealed class InstancePartition<TState>
+    where TState : class
+{
+    private readonly IPayloadProtector _protector;
+    private readonly List<TableEntity> _newEvents = [];
+    private Dictionary<string, OutboxItem> _storedOutbox;
+    private Dictionary<string, ScheduledTimer> _storedTimers;
+    private bool _stateChanged;
+
+    private InstancePartition(string instanceId, IPayloadProtector protector, bool exists, ETag stateETag, TState? state,
+        long version, long nextSequence, Dictionary<string, OutboxItem> outbox, Dictionary<string, ScheduledTimer> timers)
+    {
+        InstanceId = instanceId;
+        _protector = protector;
+        Exists = exists;
+        StateETag = stateETag;
+        State = state;
+        Version = version;
+        NextSequence = nextSequence;
+        _storedOutbox = outbox;
+        _storedTimers = timers;
+        Outbox = new Dictionary<string, OutboxItem>(outbox, StringComparer.Ordinal);
+        Timers = new Dictionary<string, ScheduledTimer>(timers, StringComparer.Ordinal);
+    }
+
+    public string InstanceId { get; }
+
+    /// <summary>True when the state row is stored (or assumed stored after a commit).</summary>
+    public bool Exists { get; private set; }
+
+    /// <summary>The state row's ETag; default when unknown (then a state write needs a reload first).</summary>
+    public ETag StateETag { get; private set; }
+
+    public TState? State { get; private set; }
+
+    public long Version { get; private set; }
+
+    public long NextSequence { get; private set; }
+
+    /// <summary>The working outbox, keyed by row key.</summary>
+    public Dictionary<string, OutboxItem> Outbox { get; }
+
+    /// <summary>The working timers, keyed by kind.</summary>
+    public Dictionary<string, ScheduledTimer> Timers { get; }
+
+    public bool HasChanges => _stateChanged || _newEvents.Count > 0 || !SameOutbox() || !SameTimers();
+
+    /// <summary>True when the pending transaction adds outbox rows (so a dispatch must follow it).</summary>
+    public bool AddsOutboxWork => Outbox.Keys.Any(key => !_storedOutbox.ContainsKey(key));
+
+    public bool CanWriteState => !Exists || StateETag != default;
+
+    public static InstancePartition<TState> New(string instanceId, IPayloadProtector protector) =>
+        new(instanceId, protector, false, default, null, 0, 1, new(StringComparer.Ordinal), new(StringComparer.Ordinal));
+
+    /// <summary>Builds the partition from the rows of a "RowKey ge 'o'" query (outbox, state, timers).</summary>
+    public static InstancePartition<TState> Load(string instanceId, IEnumerable<TableEntity> entities, IPayloadProtector protector)
+    {
+        var outbox = new Dictionary<string, OutboxItem>(StringComparer.Ordinal);
+        var timers = new Dictionary<string, ScheduledTimer>(StringComparer.Ordinal);
+        TableEntity? stateEntity = null;
+        foreach (var entity in entities)
+        {
+            if (entity.RowKey == RowKeys.State)
+            {
+                stateEntity = entity;
+            }
+            else if (entity.RowKey.StartsWith(RowKeys.OutboxPrefix, StringComparison.Ordinal))
+            {
+                outbox[entity.RowKey] = PartitionEntities.ReadOutbox(entity);
+            }
+            else if (entity.RowKey.StartsWith(RowKeys.TimerPrefix, StringComparison.Ordinal))
+            {
+                var timer = PartitionEntities.ReadTimer(entity);
+                timers[timer.Kind] = timer;
+            }
+        }
+
+        if (stateEntity is null)
+        {
+            return new InstancePartition<TState>(instanceId, protector, false, default, null, 0, 1, outbox, timers);
+        }
+
+        var (stored, version, nextSequence) = PartitionEntities.ReadState(stateEntity);
+        var state = ReadState(instanceId, stored, protector);
+        return new InstancePartition<TState>(instanceId, protector, true, stateEntity.ETag, state, version, nextSequence,
+            outbox, timers);
+    }
+
+    public static TState ReadState(string instanceId, string? stored, IPayloadProtector protector)
+    {
+        if (stored is null)
+        {
+            throw new WorkflowStateUnreadableException(instanceId, "the state row has no data.", null);
+        }
+
+        string json;
+        try
+        {
+            json = protector.Unprotect(stored);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            throw new WorkflowStateUnreadableException(instanceId, "the payload protector could not unprotect it.", exception);
+        }
+
+        try
+        {
+            return JsonSerializer.Deserialize<TState>(json, WorkflowJson.Options)
+                ?? throw new WorkflowStateUnreadableException(instanceId, "the state is JSON null.", null);
+        }
+        catch (JsonException exception)
+        {
+            throw new WorkflowStateUnreadableException(instanceId,
+                $"it is not valid JSON for {typeof(TState).Name} (line {exception.LineNumber}, position {exception.BytePositionInLine}).",
+                exception);
+        }
+    }
+
+    /// <summary>Applies an accepted decision to the working copy; returns false when it changes nothing.</summary>
+    public bool Apply(Decision<TState> decision, DateTimeOffset now)
+    {
+        if (decision.IsRejected)
+        {
+            throw new InvalidOperationException("A rejected decision cannot be applied.");
+        }
+
+        if (decision.IsNoOp(State))
+        {
+            return false;
+        }
+
+        foreach (var effect in decision.Effects)
+        {
+            RowKeys.ValidateEffectId(effect.Id);
+            RowKeys.Validate(effect.Type, "effect type");
+            if (Outbox.ContainsKey(RowKeys.Outbox(effect.Id)))
+            {
+                throw new InvalidOperationException(
+                    $"Workflow instance '{InstanceId}' already has an unfinished effect with id '{effect.Id}'; effect ids must be unique.");
+            }
+        }
+
+        foreach (var change in decision.Timers)
+        {
+            RowKeys.Validate(change.Kind, "timer kind");
+            if (change is SetTimer set)
+            {
+                RowKeys.Validate(set.Token, "timer token");
+            }
+        }
+
+        State = decision.State ?? throw new InvalidOperationException("An accepted decision must carry a state.");
+        _stateChanged = true;
+        foreach (var workflowEvent in decision.Events)
+        {
+            _newEvents.Add(PartitionEntities.Event(InstanceId, NextSequence++, now, workflowEvent.Type,
+                PartitionEntities.ProtectEvent(workflowEvent, _protector)));
+        }
+
+        foreach (var effect in decision.Effects)
+        {
+            var payload = _protector.Protect(effect.Payload.GetRawText());
+            Outbox[RowKeys.Outbox(effect.Id)] =
+                new OutboxItem(RowKeys.Outbox(effect.Id), effect.Type, effect.Id, payload, 0, effect.NotBefore, false, null, null);
+        }
+
+        foreach (var change in decision.Timers)
+        {
+            switch (change)
+            {
+                case SetTimer set:
+                    Timers[set.Kind] = new ScheduledTimer(set.Kind, set.DueAt, set.Token);
+                    var key = RowKeys.TimerIndexWork(set.Kind, set.Token);
+                    Outbox[key] = new OutboxItem(key, OutboxItem.TimerIndexType, key, null, 0, null, false, null,
+                        new TimerIndexWork(set.Kind, set.Token, set.DueAt));
+                    break;
+                case CancelTimer cancel:
+                    Timers.Remove(cancel.Kind);
+                    break;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>Records a fired timer: its row goes, and the state row is written so the fire is serialized with
+    /// any concurrent command (a command replacing the timer makes this commit conflict).</summary>
+    public void FireTimer(string kind)
+    {
+        Timers.Remove(kind);
+        _stateChanged = true;
+    }
+
+    /// <summary>The difference between the working copy and the stored rows, as one transaction.</summary>
+    public List<TableTransactionAction> BuildTransaction(out int stateActionIndex)
+    {
+        var actions = new List<TableTransactionAction>();
+        stateActionIndex = -1;
+        if (_stateChanged)
+        {
+            if (!CanWriteState)
+            {
+                throw new InvalidOperationException("The state row's ETag is unknown; reload before writing.");
+            }
+
+            var stored = _protector.Protect(JsonSerializer.Serialize(State, WorkflowJson.Options));
+            var entity = PartitionEntities.State(InstanceId, stored, Version + 1, NextSequence);
+            stateActionIndex = actions.Count;
+            actions.Add(Exists
+                ? new TableTransactionAction(TableTransactionActionType.UpdateReplace, entity, StateETag)
+                : new TableTransactionAction(TableTransactionActionType.Add, entity));
+        }
+
+        actions.AddRange(_newEvents.Select(e => new TableTransactionAction(TableTransactionActionType.Add, e)));
+        foreach (var (key, item) in Outbox)
+        {
+            if (!_storedOutbox.TryGetValue(key, out var stored))
+            {
+                actions.Add(new TableTransactionAction(TableTransactionActionType.Add, PartitionEntities.Outbox(InstanceId, item)));
+            }
+            else if (!Equals(stored, item))
+            {
+                actions.Add(new TableTransactionAction(TableTransactionActionType.UpdateReplace,
+                    PartitionEntities.Outbox(InstanceId, item), ETag.All));
+            }
+        }
+
+        foreach (var key in _storedOutbox.Keys.Where(key => !Outbox.ContainsKey(key)))
+        {
+            actions.Add(new TableTransactionAction(TableTransactionActionType.Delete, new TableEntity(InstanceId, key), ETag.All));
+        }
+
+        foreach (var (kind, timer) in Timers)
+        {
+            if (!_storedTimers.TryGetValue(kind, out var stored) || stored != timer)
+            {
+                actions.Add(new TableTransactionAction(TableTransactionActionType.UpsertReplace, PartitionEntities.Timer(InstanceId, timer)));
+            }
+        }
+
+        foreach (var kind in _storedTimers.Keys.Where(kind => !Timers.ContainsKey(kind)))
+        {
+            actions.Add(new TableTransactionAction(TableTransactionActionType.Delete,
+                new TableEntity(InstanceId, RowKeys.Timer(kind)), ETag.All));
+        }
+
+        return actions;
+    }
+
+    /// <summary>The transaction succeeded: the working copy is now what is stored.</summary>
+    public void Committed(IReadOnlyList<Response> responses, int stateActionIndex)
+    {
+        if (stateActionIndex >= 0)
+        {
+            Version++;
+            Exists = true;
+            var etag = stateActionIndex < responses.Count ? responses[stateActionIndex].Headers.ETag : null;
+            StateETag = etag ?? default;
+        }
+
+        _stateChanged = false;
+        _newEvents.Clear();
+        _storedOutbox = new Dictionary<string, OutboxItem>(Outbox, StringComparer.Ordinal);
+        _storedTimers = new Dictionary<string, ScheduledTimer>(Timers, StringComparer.Ordinal);
+    }
+
+    private bool SameOutbox() =>
+        _storedOutbox.Count == Outbox.Count && Outbox.All(pair => _storedOutbox.TryGetValue(pair.Key, out var s) && Equals(s, pair.Value));
+
+    private bool SameTimers() =>
+        _storedTimers.Count == Timers.Count && Timers.All(pair => _storedTimers.TryGetValue(pair.Key, out var s) && s == pair.Value);
+}

@@ -1,0 +1,82 @@
+using Azure;
+using Azure.Data.Tables;
+using Microsoft.Extensions.Options;
+
+namespace Referrals.Workflow.Storage;
+
+/// <summary>Reads and writes instance partitions in the workflow table.</summary>
+internal sealed class InstanceStore(TableServiceClient tables, IOptions<WorkflowOptions> options, IPayloadProtector protector)
+{
+    private readonly TableClient _table = tables.GetTableClient(options.Value.TableName);
+
+    public TableClient Table => _table;
+
+    public IPayloadProtector ProtectorForPartitions => protector;
+
+    /// <summary>One range query: outbox rows, the state row and timer rows (events sort before and are skipped).</summary>
+    public async Task<InstancePartition<TState>> LoadAsync<TState>(string instanceId, CancellationToken cancellationToken)
+        where TState : class
+    {
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {instanceId} and RowKey ge {RowKeys.LoadFrom}");
+        var entities = new List<TableEntity>();
+        await foreach (var entity in _table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
+        {
+            entities.Add(entity);
+        }
+
+        return InstancePartition<TState>.Load(instanceId, entities, protector);
+    }
+
+    public async Task<IReadOnlyList<RecordedEvent>> LoadEventsAsync(string instanceId, CancellationToken cancellationToken)
+    {
+        var filter = TableClient.CreateQueryFilter(
+            $"PartitionKey eq {instanceId} and RowKey ge {RowKeys.EventPrefix} and RowKey lt {RowKeys.EventUpperBound}");
+        var events = new List<RecordedEvent>();
+        await foreach (var entity in _table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
+        {
+            events.Add(PartitionEntities.ReadEvent(entity, protector));
+        }
+
+        return events;
+    }
+
+    public async Task<TState?> LoadStateAsync<TState>(string instanceId, CancellationToken cancellationToken)
+        where TState : class
+    {
+        var response = await _table.GetEntityIfExistsAsync<TableEntity>(instanceId, RowKeys.State, cancellationToken: cancellationToken)
+            ;
+        if (!response.HasValue || response.Value is null)
+        {
+            return null;
+        }
+
+        var (stored, _, _) = PartitionEntities.ReadState(response.Value);
+        return InstancePartition<TState>.ReadState(instanceId, stored, protector);
+    }
+
+    /// <summary>Commits the partition's pending changes as one transaction. Returns false on a concurrent write
+    /// (ETag mismatch, row already added or already gone): the caller reloads and decides again.</summary>
+    public async Task<bool> TryCommitAsync<TState>(InstancePartition<TState> partition, CancellationToken cancellationToken)
+        where TState : class
+    {
+        var actions = partition.BuildTransaction(out var stateIndex);
+        if (actions.Count == 0)
+        {
+            return true;
+        }
+
+        PartitionBatchGuard.Ensure(partition.InstanceId, actions);
+        try
+        {
+            var response = await _table.SubmitTransactionAsync(actions, cancellationToken);
+            partition.Committed(response.Value, stateIndex);
+            return true;
+        }
+        catch (TableTransactionFailedException exception) when (IsConflict(exception.Status))
+        {
+            return false;
+        }
+    }
+
+    public static bool IsConflict(int status) => status is 404 or 409 or 412;
+}

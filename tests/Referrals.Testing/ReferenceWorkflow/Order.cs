@@ -1,0 +1,18 @@
+namespace Referrals.Testing.ReferenceWorkflow;
+
+/// <summary>The reference workflow's state: a placed order that notifies twice and expires unless confirmed.</summary>
+public sealed record Order(
+    string Item,
+    OrderStatus Status,
+    string ExpiryToken,
+    DateTimeOffset ExpiresAt,
+    IReadOnlyList<string> Notified,
+    IReadOnlyList<string> FailedNotifications);
+
+public enum OrderStatus
+{
+    Placed,
+    Confirmed,
+    Cancelled,
+    Expired,
+}

@@ -1,0 +1,23 @@
+namespace Referrals.Testing.ReferenceWorkflow;
+
+/// <summary>The reference workflow's commands.</summary>
+public abstract record OrderCommand;
+
+/// <summary>Creates the order: two notifications (email and SMS) and an expiry timer.</summary>
+public sealed record PlaceOrder(string Item, TimeSpan ExpiresAfter) : OrderCommand;
+
+public sealed record ConfirmOrder : OrderCommand;
+
+public sealed record CancelOrder : OrderCommand;
+
+/// <summary>Moves the expiry (a new token, so the old timer becomes stale).</summary>
+public sealed record ExtendOrder(DateTimeOffset ExpiresAt) : OrderCommand;
+
+/// <summary>Changes nothing (exercises the no-op path).</summary>
+public sealed record TouchOrder : OrderCommand;
+
+/// <summary>Follow-up of a performed notification.</summary>
+public sealed record NotificationSent(string Channel) : OrderCommand;
+
+/// <summary>Follow-up of a parked notification.</summary>
+public sealed record NotificationFailed(string Channel, string Reason) : OrderCommand;
