@@ -1,0 +1,27 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using Referrals.App.Api.Referrals;
+using Referrals.App.Security;
+using Referrals.Domain.Directory;
+
+namespace Referrals.App.Api;
+
+/// <summary><c>GET /api/mscs</c>: the MSC directory for any signed-in user (office contacts only; the head's
+/// personal contact stays internal).</summary>
+public static class MscsApi
+{
+    public static IEndpointRouteBuilder MapMscsApi(this IEndpointRouteBuilder app)
+    {
+        app.MapGet("/api/mscs", List)
+            .RequireAuthorization(ApiPolicies.AnyRole)
+            .WithTags("Directory")
+            .WithSummary("List the Migration Service Centres")
+            .WithDescription("Every MSC with its office contact, opening hours and the municipality codes it serves.");
+        return app;
+    }
+
+    internal static Ok<MscResponse[]> List([FromServices] MscDirectory mscs) =>
+        TypedResults.Ok(mscs.All
+            .Select(m => new MscResponse(m.Id, m.Name, m.City, m.Address, m.Phone, m.Email, m.Hours, m.Municipalities))
+            .ToArray());
+}

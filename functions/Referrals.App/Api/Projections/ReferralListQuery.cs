@@ -1,0 +1,120 @@
+using System.Buffers.Text;
+using System.Text;
+using Azure;
+using Azure.Data.Tables;
+using Referrals.App.Api.Storage;
+using Referrals.Domain.Model;
+
+namespace Referrals.App.Api.Projections;
+
+/// <summary>Reads one page of referral summaries from a single list partition, with optional filters.</summary>
+public sealed class ReferralListQuery(ApiTables tables, TimeProvider time)
+{
+    public const int DefaultPageSize = 50;
+    public const int MaxPageSize = 200;
+
+    /// <summary>A page, or null when <paramref name="continuationToken"/> is not one this API handed out.</summary>
+    public async Task<ReferralListPage?> ReadAsync(string partition, ReferralStatus? status, bool overdueOnly,
+        string? mscId, string? continuationToken, int pageSize, CancellationToken cancellationToken)
+    {
+        string? storageToken = null;
+        if (continuationToken is not null && !TryDecode(continuationToken, out storageToken))
+        {
+            return null;
+        }
+
+        var now = time.GetUtcNow();
+        var filter = new List<string> { TableClient.CreateQueryFilter($"PartitionKey eq {partition}") };
+        if (status is { } s)
+        {
+            filter.Add(TableClient.CreateQueryFilter($"Status eq {ProjectionColumns.Camel(s)}"));
+        }
+
+        if (overdueOnly)
+        {
+            // An open deadline past its due time is overdue whether or not its timer has fired yet.
+            filter.Add(TableClient.CreateQueryFilter($"NextDeadlineDueAt lt {now}"));
+        }
+
+        if (mscId is not null)
+        {
+            filter.Add(TableClient.CreateQueryFilter($"MscId eq {mscId}"));
+        }
+
+        var table = await tables.ProjectionsAsync(cancellationToken);
+        try
+        {
+            await foreach (var page in table.QueryAsync<TableEntity>(string.Join(" and ", filter), pageSize,
+                cancellationToken: cancellationToken).AsPages(storageToken, pageSize))
+            {
+                return new ReferralListPage(
+                    [.. page.Values.Select(row => ToSummary(row, now))],
+                    page.ContinuationToken is { } next ? Encode(next) : null);
+            }
+        }
+        catch (RequestFailedException exception) when (exception.Status == 400 && storageToken is not null)
+        {
+            return null;
+        }
+
+        return new ReferralListPage([], null);
+    }
+
+    private static ReferralSummaryRow ToSummary(TableEntity row, DateTimeOffset now)
+    {
+        NextDeadlineRow? next = null;
+        if (row.GetString(ProjectionColumns.NextDeadlineKind) is { } kind
+            && row.GetDateTimeOffset(ProjectionColumns.NextDeadlineDueAt) is { } dueAt)
+        {
+            var state = row.GetString(ProjectionColumns.NextDeadlineState) ?? "pending";
+            next = new NextDeadlineRow(kind, dueAt, state == "pending" && dueAt < now ? "overdue" : state);
+        }
+
+        return new ReferralSummaryRow(
+            row.GetString(ProjectionColumns.Id) ?? string.Empty,
+            row.GetString(ProjectionColumns.Status) ?? string.Empty,
+            row.GetString(ProjectionColumns.MscId),
+            row.GetString(ProjectionColumns.Priority) ?? string.Empty,
+            row.GetString(ProjectionColumns.Municipality) ?? string.Empty,
+            row.GetString(ProjectionColumns.ExpectedReturnDate) ?? string.Empty,
+            next);
+    }
+
+    // The storage token is wrapped so clients treat it as opaque and a tampered one is recognised.
+    private static string Encode(string storageToken) =>
+        Base64Url.EncodeToString(Encoding.UTF8.GetBytes("v1 " + storageToken));
+
+    private static bool TryDecode(string token, out string? storageToken)
+    {
+        storageToken = null;
+        if (token.Length > 2048)
+        {
+            return false;
+        }
+
+        var bytes = new byte[Base64Url.GetMaxDecodedLength(token.Length)];
+        if (Base64Url.DecodeFromChars(token, bytes, out _, out var written) != System.Buffers.OperationStatus.Done)
+        {
+            return false;
+        }
+
+        var text = Encoding.UTF8.GetString(bytes, 0, written);
+        // Storage tokens are "{nextPartitionKey} {nextRowKey}" in printable ASCII.
+        if (!text.StartsWith("v1 ", StringComparison.Ordinal) || text.Length == 3
+            || text.AsSpan(3).Count(' ') != 1 || text.AsSpan(3).ContainsAnyExceptInRange(' ', '~'))
+        {
+            return false;
+        }
+
+        storageToken = text[3..];
+        return true;
+    }
+}
+
+/// <summary>One page: summaries and the token for the next page (null on the last).</summary>
+public sealed record ReferralListPage(IReadOnlyList<ReferralSummaryRow> Items, string? ContinuationToken);
+
+public sealed record ReferralSummaryRow(string Id, string Status, string? MscId, string Priority, string Municipality,
+    string ExpectedReturnDate, NextDeadlineRow? NextDeadline);
+
+public sealed record NextDeadlineRow(string Kind, DateTimeOffset DueAt, string State);

@@ -1,0 +1,94 @@
+using Azure;
+using Azure.Data.Tables;
+using Referrals.App.Api.Storage;
+using Referrals.Domain.Lifecycle;
+using Referrals.Workflow;
+
+namespace Referrals.App.Api.Projections;
+
+/// <summary>
+/// Performs <see cref="ReferralEffects.UpdateProjection"/>: writes the referral's summary row into each list
+/// partition it belongs to and removes it from the MSC partition it left (reassignment, out-of-area rejection).
+/// Older revisions never overwrite newer ones, so redelivery and reordering are harmless.
+/// </summary>
+public sealed class ReferralProjectionHandler(ApiTables tables) : IEffectHandler
+{
+    public string EffectType => ReferralEffects.UpdateProjection;
+
+    public async Task<EffectOutcome> HandleAsync(EffectContext context, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var projection = context.Effect.PayloadAs<ReferralProjection>();
+        var table = await tables.ProjectionsAsync(cancellationToken);
+        var rowKey = ProjectionPartitions.RowKey(projection.SubmittedAt, projection.Id);
+
+        var previous = await table.GetEntityIfExistsAsync<TableEntity>(ProjectionPartitions.All, rowKey,
+            cancellationToken: cancellationToken);
+        var previousMsc = previous.HasValue ? previous.Value!.GetString(ProjectionColumns.MscId) : null;
+
+        var partitions = new List<string> { ProjectionPartitions.ForOrganisation(projection.Organisation) };
+        if (projection.MscId is not null)
+        {
+            partitions.Add(ProjectionPartitions.ForMsc(projection.MscId));
+        }
+
+        // "all" last: it records which MSC partition the referral is in, so it moves only after the others did.
+        partitions.Add(ProjectionPartitions.All);
+        foreach (var partition in partitions)
+        {
+            if (!await WriteAsync(table, ProjectionColumns.ToEntity(partition, rowKey, projection), cancellationToken))
+            {
+                return EffectOutcome.Retry("A concurrent projection update; trying again.");
+            }
+        }
+
+        if (previousMsc is not null && !string.Equals(previousMsc, projection.MscId, StringComparison.Ordinal))
+        {
+            await DeleteIfOlderAsync(table, ProjectionPartitions.ForMsc(previousMsc), rowKey, projection.Revision,
+                cancellationToken);
+        }
+
+        return EffectOutcome.Done();
+    }
+
+    /// <summary>Writes the row unless a newer revision is there; false on a concurrent write (retry).</summary>
+    private static async Task<bool> WriteAsync(TableClient table, TableEntity entity, CancellationToken cancellationToken)
+    {
+        var existing = await table.GetEntityIfExistsAsync<TableEntity>(entity.PartitionKey, entity.RowKey,
+            cancellationToken: cancellationToken);
+        try
+        {
+            if (!existing.HasValue)
+            {
+                await table.AddEntityAsync(entity, cancellationToken);
+            }
+            else if (existing.Value!.GetInt64(ProjectionColumns.Revision) < entity.GetInt64(ProjectionColumns.Revision))
+            {
+                await table.UpdateEntityAsync(entity, existing.Value.ETag, TableUpdateMode.Replace, cancellationToken);
+            }
+
+            return true;
+        }
+        catch (RequestFailedException exception) when (exception.Status is 409 or 412)
+        {
+            return false;
+        }
+    }
+
+    private static async Task DeleteIfOlderAsync(TableClient table, string partition, string rowKey, long revision,
+        CancellationToken cancellationToken)
+    {
+        var existing = await table.GetEntityIfExistsAsync<TableEntity>(partition, rowKey, cancellationToken: cancellationToken);
+        if (existing.HasValue && existing.Value!.GetInt64(ProjectionColumns.Revision) < revision)
+        {
+            try
+            {
+                await table.DeleteEntityAsync(partition, rowKey, existing.Value.ETag, cancellationToken);
+            }
+            catch (RequestFailedException exception) when (exception.Status is 404 or 412)
+            {
+                // Gone already, or rewritten by a newer revision that routed it back here: both are fine.
+            }
+        }
+    }
+}

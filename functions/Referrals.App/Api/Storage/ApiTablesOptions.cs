@@ -1,0 +1,21 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace Referrals.App.Api.Storage;
+
+/// <summary>The tables the API owns besides the workflow's (section "Api:Tables").</summary>
+public sealed class ApiTablesOptions
+{
+    public const string SectionName = "Api:Tables";
+
+    /// <summary>Referral summaries for lists, one row per referral in each partition it is listed in.</summary>
+    [Required, RegularExpression("^[A-Za-z][A-Za-z0-9]{2,62}$")]
+    public string Projections { get; set; } = "referralviews";
+
+    /// <summary>Reads of referrals by people (PartitionKey = referral id).</summary>
+    [Required, RegularExpression("^[A-Za-z][A-Za-z0-9]{2,62}$")]
+    public string Audit { get; set; } = "referralaudit";
+
+    /// <summary>The body hash of each submission's Idempotency-Key (PartitionKey = referral id).</summary>
+    [Required, RegularExpression("^[A-Za-z][A-Za-z0-9]{2,62}$")]
+    public string Idempotency { get; set; } = "referralidempotency";
+}

@@ -1,0 +1,15 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace Referrals.App.Api;
+
+/// <summary>Submissions allowed per caller (the token's subject) per minute (section "RateLimits").</summary>
+public sealed class SubmissionRateLimitOptions
+{
+    public const string SectionName = "RateLimits";
+
+    /// <summary>The rate limiter policy applied to POST /api/referrals.</summary>
+    public const string PolicyName = "submissions";
+
+    [Range(1, 10_000)]
+    public int SubmissionsPerMinute { get; set; } = 30;
+}

@@ -1,0 +1,56 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Http;
+using Referrals.Domain.Model;
+
+namespace Referrals.App.Security;
+
+/// <summary>
+/// The person behind a request, resolved from the validated token: who (<see cref="Subject"/>), in which role, and
+/// the scope that role is limited to (a scout's organisation, an advisor's MSC).
+/// </summary>
+public sealed record Caller(string Subject, Role Role, string? Organisation, string? Msc)
+{
+    /// <summary>Resolves the caller; false when the token lacks a usable subject, exactly one known role, or the
+    /// scope claim that role needs (such a token is valid but grants nothing: 403).</summary>
+    public static bool TryFrom(ClaimsPrincipal principal, out Caller caller)
+    {
+        caller = null!;
+        if (principal.Identity?.IsAuthenticated != true)
+        {
+            return false;
+        }
+
+        var subject = principal.FindFirst(ReferralClaims.Subject)?.Value;
+        var roles = principal.FindAll(ReferralClaims.Role).Select(c => c.Value).Distinct(StringComparer.Ordinal).ToList();
+        if (string.IsNullOrWhiteSpace(subject) || roles.Count != 1 || !RoleNames.TryParse(roles[0], out var role))
+        {
+            return false;
+        }
+
+        var organisation = NonEmpty(principal.FindFirst(ReferralClaims.Organisation)?.Value);
+        var msc = NonEmpty(principal.FindFirst(ReferralClaims.Msc)?.Value);
+        if ((role == Role.Scout && organisation is null) || (role == Role.Advisor && msc is null))
+        {
+            return false;
+        }
+
+        caller = new Caller(subject, role, organisation, msc);
+        return true;
+    }
+
+    /// <summary>Binds the caller as an endpoint parameter; endpoints run only after their policy resolved it.</summary>
+    public static ValueTask<Caller?> BindAsync(HttpContext context) =>
+        ValueTask.FromResult(TryFrom(context.User, out var caller) ? caller : null);
+
+    /// <summary>Whether a referral of <paramref name="organisation"/> routed to <paramref name="msc"/> is visible:
+    /// a scout sees their organisation's, an advisor their MSC's, a coordinator all.</summary>
+    public bool CanSee(string organisation, string? msc) => Role switch
+    {
+        Role.Coordinator => true,
+        Role.Scout => string.Equals(Organisation, organisation, StringComparison.Ordinal),
+        Role.Advisor => msc is not null && string.Equals(Msc, msc, StringComparison.Ordinal),
+        _ => false,
+    };
+
+    private static string? NonEmpty(string? value) => string.IsNullOrWhiteSpace(value) ? null : value;
+}

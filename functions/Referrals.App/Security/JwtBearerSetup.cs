@@ -1,0 +1,112 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.Extensions.Options;
+using Microsoft.IdentityModel.Tokens;
+
+namespace Referrals.App.Security;
+
+/// <summary>
+/// Configures JWT bearer validation for either issuer. Claims keep their JWT names (no WS-* mapping). Lifetimes are
+/// checked against <see cref="TimeProvider"/>, so the Development clock and real time agree with how tokens were
+/// stamped. Entra app roles ("roles") and the configured org/MSC claims are normalized to role/org/msc.
+/// </summary>
+public sealed class JwtBearerSetup(
+    IOptions<AuthOptions> authOptions,
+    IHostEnvironment environment,
+    TimeProvider time,
+    IServiceProvider services) : IConfigureNamedOptions<JwtBearerOptions>
+{
+    private static readonly TimeSpan ClockSkew = TimeSpan.FromMinutes(2);
+
+    public void Configure(string? name, JwtBearerOptions options)
+    {
+        if (name != JwtBearerDefaults.AuthenticationScheme)
+        {
+            return;
+        }
+
+        var auth = authOptions.Value;
+        options.MapInboundClaims = false;
+        options.TimeProvider = time;
+        var parameters = new TokenValidationParameters
+        {
+            NameClaimType = ReferralClaims.Subject,
+            RoleClaimType = ReferralClaims.Role,
+            ValidateIssuer = true,
+            ValidateAudience = true,
+            ValidateIssuerSigningKey = true,
+            ValidateLifetime = true,
+            RequireExpirationTime = true,
+            LifetimeValidator = ValidateLifetime,
+        };
+
+        if (auth.UsesDevIssuer(environment.IsDevelopment()))
+        {
+            parameters.ValidIssuer = ReferralClaims.DevIssuer;
+            parameters.ValidAudience = ReferralClaims.DevAudience;
+            parameters.IssuerSigningKey = services.GetRequiredService<DevSigningKey>().Key;
+            options.RequireHttpsMetadata = false;
+        }
+        else
+        {
+            options.Authority = auth.Authority;
+            parameters.ValidAudience = auth.Audience;
+            options.Events = new JwtBearerEvents
+            {
+                OnTokenValidated = context =>
+                {
+                    NormalizeEntraClaims(context.Principal, auth);
+                    return Task.CompletedTask;
+                },
+            };
+        }
+
+        options.TokenValidationParameters = parameters;
+    }
+
+    public void Configure(JwtBearerOptions options) => Configure(Options.DefaultName, options);
+
+    private bool ValidateLifetime(DateTime? notBefore, DateTime? expires, SecurityToken token,
+        TokenValidationParameters parameters)
+    {
+        var now = time.GetUtcNow().UtcDateTime;
+        return expires is { } end && now - ClockSkew < end && (notBefore is not { } start || start <= now + ClockSkew);
+    }
+
+    /// <summary>Entra carries app roles in "roles"; their values are the role names (scout, advisor,
+    /// coordinator). Org and MSC may come under configured names (e.g. directory extensions).</summary>
+    internal static void NormalizeEntraClaims(ClaimsPrincipal? principal, AuthOptions auth)
+    {
+        if (principal is null)
+        {
+            return;
+        }
+
+        var added = new List<Claim>();
+        if (!principal.HasClaim(c => c.Type == ReferralClaims.Role))
+        {
+            foreach (var appRole in principal.FindAll(ReferralClaims.EntraRoles))
+            {
+                if (RoleNames.TryParse(appRole.Value, out var role))
+                {
+                    added.Add(new Claim(ReferralClaims.Role, role.ToName()));
+                }
+            }
+        }
+
+        CopyClaim(principal, auth.OrgClaim, ReferralClaims.Organisation, added);
+        CopyClaim(principal, auth.MscClaim, ReferralClaims.Msc, added);
+        if (added.Count > 0)
+        {
+            principal.AddIdentity(new ClaimsIdentity(added));
+        }
+    }
+
+    private static void CopyClaim(ClaimsPrincipal principal, string from, string to, List<Claim> added)
+    {
+        if (from != to && !principal.HasClaim(c => c.Type == to) && principal.FindFirst(from) is { } claim)
+        {
+            added.Add(new Claim(to, claim.Value));
+        }
+    }
+}

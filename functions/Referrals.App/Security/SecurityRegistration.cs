@@ -1,0 +1,38 @@
+using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+using Referrals.Workflow;
+
+namespace Referrals.App.Security;
+
+/// <summary>Identity (JWT bearer, Entra ID or the Development issuer), role policies and encryption at rest.</summary>
+public static class SecurityRegistration
+{
+    public static WebApplicationBuilder AddReferralsSecurity(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.TryAddSingleton(TimeProvider.System);
+
+        services.AddOptions<AuthOptions>().BindConfiguration(AuthOptions.SectionName).ValidateDataAnnotations()
+            .ValidateOnStart();
+        services.AddSingleton<IValidateOptions<AuthOptions>, AuthOptionsValidator>();
+        services.AddSingleton<DevSigningKey>();
+        services.AddSingleton<DevTokenIssuer>();
+        services.AddSingleton<IConfigureOptions<JwtBearerOptions>, JwtBearerSetup>();
+        services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer();
+        services.AddAuthorizationBuilder().AddReferralPolicies();
+
+        var encryption = services.AddOptions<EncryptionOptions>().BindConfiguration(EncryptionOptions.SectionName);
+        if (builder.Environment.IsDevelopment())
+        {
+            encryption.PostConfigure(EncryptionOptions.ApplyDevelopmentDefaults);
+        }
+
+        encryption.ValidateOnStart();
+        services.AddSingleton<IValidateOptions<EncryptionOptions>, EncryptionOptionsValidator>();
+        // Replace, not TryAdd: the workflow runtime may have registered NoPayloadProtection as its default.
+        services.Replace(ServiceDescriptor.Singleton<IPayloadProtector, AesGcmPayloadProtector>());
+        services.AddSingleton<BlindIndex>();
+        return builder;
+    }
+}
