@@ -68,6 +68,7 @@ internal sealed class DecisionCommitter(
             }
 
             Log.ConflictRetry(logger, instanceId, attempt);
+            await ConflictBackoff.WaitAsync(attempt, cancellationToken);
             partition = await store.LoadAsync<TState>(instanceId, cancellationToken);
             loaded = true;
         }

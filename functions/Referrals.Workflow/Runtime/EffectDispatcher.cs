@@ -232,6 +232,7 @@ internal sealed class EffectDispatcher<TState, TCommand>(
             }
 
             Log.ConflictRetry(logger, partition.InstanceId, attempt);
+            await ConflictBackoff.WaitAsync(attempt, cancellationToken);
             partition = await store.LoadAsync<TState>(partition.InstanceId, cancellationToken);
         }
     }
