@@ -1,0 +1,42 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+using Referrals.Sms.Text;
+using Referrals.Sms.Twilio;
+using Referrals.Sms.Webhooks;
+
+namespace Referrals.Sms;
+
+public static class SmsServiceCollectionExtensions
+{
+    /// <summary>
+    /// The key of the <see cref="TimeProvider"/> used for in-call retry waits and timeouts. It is the real clock by
+    /// default, on purpose: the App's controllable Development clock must not freeze an HTTP retry.
+    /// </summary>
+    public const string WallClockKey = "Referrals.Sms.WallClock";
+
+    /// <summary><see cref="SmsTextPreparer"/> with <see cref="SmsTextOptions"/> from section "Sms".</summary>
+    public static IServiceCollection AddSmsText(this IServiceCollection services)
+    {
+        services.AddOptions<SmsTextOptions>().BindConfiguration(SmsTextOptions.SectionName);
+        services.TryAddSingleton<SmsTextPreparer>();
+        return services;
+    }
+
+    /// <summary>
+    /// <see cref="TwilioMessagingClient"/> (typed HttpClient), <see cref="SmsSendRateLimiter"/> and
+    /// <see cref="TwilioWebhookVerifier"/>, with <see cref="TwilioOptions"/> from section "Twilio" validated at
+    /// start-up; also <see cref="AddSmsText"/>.
+    /// </summary>
+    public static IServiceCollection AddTwilioMessaging(this IServiceCollection services)
+    {
+        services.AddSmsText();
+        services.AddOptions<TwilioOptions>().BindConfiguration(TwilioOptions.SectionName).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<TwilioOptions>, TwilioOptionsValidator>());
+        services.TryAddKeyedSingleton(WallClockKey, TimeProvider.System);
+        services.TryAddSingleton<SmsSendRateLimiter>();
+        services.TryAddSingleton<TwilioWebhookVerifier>();
+        services.AddHttpClient<TwilioMessagingClient>();
+        return services;
+    }
+}
