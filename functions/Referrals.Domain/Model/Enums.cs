@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace Referrals.Domain.Model;
 
 // Enums serialize as camelCase strings (WorkflowJson and the API); unknown values are rejected, never defaulted.
@@ -5,6 +7,9 @@ namespace Referrals.Domain.Model;
 public enum Gender { Female, Male, Other, Undisclosed }
 
 /// <summary>Languages we write to returnees and staff in (BCP 47 tags in JSON: sr-Latn, sr-Cyrl, de, en, rom).</summary>
+/// <remarks>The attribute applies when no general enum converter is registered; with one, register
+/// <see cref="ReferralJson.AddConverters"/> ahead of it.</remarks>
+[JsonConverter(typeof(LanguageJsonConverter))]
 public enum Language { SrLatn, SrCyrl, De, En, Rom }
 
 public enum Priority { Emergency, Urgent, Normal }
