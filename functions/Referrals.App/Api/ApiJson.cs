@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using Referrals.Domain.Model;
 
 namespace Referrals.App.Api;
 
@@ -16,6 +17,7 @@ public static class ApiJson
     {
         options.PropertyNamingPolicy = JsonNamingPolicy.CamelCase;
         options.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase, allowIntegerValues: false));
+        ReferralJson.AddConverters(options.Converters);
     }
 
     private static JsonSerializerOptions CreateInput()
@@ -30,7 +32,8 @@ public static class ApiJson
             AllowTrailingCommas = false,
             MaxDepth = 16,
         };
-        options.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase, allowIntegerValues: false));
+        // Strict camelCase enums (no integers, no other casing) and BCP 47 tags for languages.
+        ReferralJson.AddConverters(options.Converters);
         options.MakeReadOnly(populateMissingResolver: true);
         return options;
     }

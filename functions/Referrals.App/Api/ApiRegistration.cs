@@ -40,7 +40,7 @@ public static class ApiRegistration
         // AddReferralWorkflow, and start-up validation must not depend on which registration ran first.
         services.AddSingleton(provider => ActivatorUtilities.CreateInstance<ReferralResponseMapper>(provider));
         services.AddSingleton(provider => ActivatorUtilities.CreateInstance<ReferralCommandRunner>(provider));
-        services.AddSingleton<IEffectHandler, ReferralProjectionHandler>();
+        services.AddEffectHandler<ReferralProjectionHandler>();
 
         services.AddOpenApi(options => options.AddDocumentTransformer<BearerSecuritySchemeTransformer>());
 

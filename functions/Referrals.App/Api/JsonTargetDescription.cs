@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
+using Referrals.Domain.Model;
 
 namespace Referrals.App.Api;
 
@@ -36,6 +37,11 @@ internal static class JsonTargetDescription
     public static string Describe(Type type, JsonSerializerOptions options)
     {
         var target = Nullable.GetUnderlyingType(type) ?? type;
+        if (target == typeof(Language))
+        {
+            return "one of: " + string.Join(", ", Enum.GetValues<Language>().Select(l => l.ToTag()));
+        }
+
         if (target.IsEnum)
         {
             var names = Enum.GetNames(target).Select(n => JsonNamingPolicy.CamelCase.ConvertName(n));

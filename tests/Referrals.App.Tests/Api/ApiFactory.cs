@@ -3,7 +3,9 @@ using System.Net.Http.Json;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
 using Referrals.Testing;
+using Referrals.Workflow;
 
 namespace Referrals.App.Tests.Api;
 
@@ -29,6 +31,15 @@ public sealed class ApiFactory(AzuriteFixture azurite, string environment = "Dev
             builder.UseSetting(key, value);
         }
     }
+
+    /// <summary>Starts the app and creates the workflow's tables and queue.</summary>
+    public async Task StartAsync()
+    {
+        await Services.GetRequiredService<WorkflowStorage>().EnsureStorageAsync(CancellationToken.None);
+    }
+
+    /// <summary>Performs every due effect (projections among them), as the dispatcher would.</summary>
+    public Task RunEffectsAsync() => Services.GetRequiredService<IWorkflowEngine>().RunUntilIdleAsync(CancellationToken.None);
 
     /// <summary>A client carrying a Development token for the given caller.</summary>
     public async Task<HttpClient> ClientForAsync(string role, string subject, string? org = null, string? msc = null)

@@ -1,17 +1,26 @@
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.DependencyInjection.Extensions;
+using Referrals.Domain;
 using Referrals.Domain.Directory;
+using Referrals.Domain.Lifecycle;
+using Referrals.Workflow;
 
 namespace Referrals.App.Tests.Api;
 
-/// <summary>Registers what the API needs from the referral workflow when AddReferralWorkflow does not (yet).
-/// Every registration is TryAdd, so the real ones win once they exist.</summary>
+/// <summary>Registers the referral domain and workflow runtime when AddReferralWorkflow does not (yet), the way
+/// the lead is expected to; once it does, these are skipped and the real registration is tested.</summary>
 internal static class TestRegistration
 {
     public static void AddMissingReferralServices(IServiceCollection services)
     {
-        services.TryAddSingleton(_ => ReferenceDataLoader.Load(new ReferenceDataOptions()));
-        services.TryAddSingleton(provider => provider.GetRequiredService<ReferenceData>().Mscs);
-        services.TryAddSingleton(provider => provider.GetRequiredService<ReferenceData>().Municipalities);
+        if (!services.Any(d => d.ServiceType == typeof(MscDirectory)))
+        {
+            services.AddReferralDomain();
+        }
+
+        if (!services.Any(d => d.ServiceType == typeof(IWorkflowClient<ReferralState, ReferralCommand>)))
+        {
+            services.AddReferralLifecycle();
+            services.AddWorkflowRuntime<ReferralState, ReferralCommand, ReferralDecider>();
+        }
     }
 }

@@ -17,6 +17,8 @@ public static class ReferralsApi
     {
         var api = app.MapGroup("/api/referrals").WithTags("Referrals");
 
+        api.MapSubmitEndpoint();
+
         api.MapGet("/", ListAsync).RequireAuthorization(ApiPolicies.AnyRole)
             .WithSummary("List referrals")
             .WithDescription("A page of summaries in the caller's scope, newest first, each with its next deadline. " +
@@ -86,6 +88,7 @@ public static class ReferralsApi
                 checks.OptionalText("note", body.Note);
             });
 
+        api.MapPatchEndpoint();
         return app;
     }
 
