@@ -1,0 +1,127 @@
+using Azure.Data.Tables;
+using Referrals.Testing;
+using Referrals.Testing.ReferenceWorkflow;
+
+namespace Referrals.Workflow.Tests;
+
+public sealed class TimerTests(AzuriteFixture azurite) : IClassFixture<AzuriteFixture>
+{
+    private readonly WorkflowOptions _names = ReferenceRuntime.UniqueOptions();
+
+    [Fact]
+    public async Task A_due_timer_fires_once_and_its_rows_are_removed()
+    {
+        var clock = RuntimeTestKit.Clock();
+        await using var runtime = await RuntimeTestKit.StartAsync(azurite, _names, clock);
+        var id = RuntimeTestKit.NewId();
+        await runtime.Client.ExecuteAsync(id, RuntimeTestKit.Place(TimeSpan.FromHours(1)), default);
+        await runtime.Engine.RunUntilIdleAsync(default);
+
+        clock.Advance(TimeSpan.FromMinutes(59));
+        var early = await runtime.Engine.SweepAsync(default);
+        clock.Advance(TimeSpan.FromMinutes(1));
+        var due = await runtime.Engine.SweepAsync(default);
+        var again = await runtime.Engine.SweepAsync(default);
+
+        Assert.Equal(new SweepResult(0, 0), early);
+        Assert.Equal(new SweepResult(1, 0), due);
+        Assert.Equal(new SweepResult(0, 0), again);
+        var snapshot = await runtime.Client.GetAsync(id, default);
+        Assert.Equal(OrderStatus.Expired, snapshot!.State.Status);
+        Assert.Empty(snapshot.Timers);
+        Assert.Equal(RuntimeTestKit.Start.AddHours(1), Assert.Single(snapshot.Events, e => e.Type == "expired").At);
+        Assert.Empty(await IndexRowsAsync(id));
+    }
+
+    [Fact]
+    public async Task A_stale_timer_is_skipped_without_deciding_and_the_moved_one_fires_later()
+    {
+        var clock = RuntimeTestKit.Clock();
+        await using var runtime = await RuntimeTestKit.StartAsync(azurite, _names, clock);
+        var id = RuntimeTestKit.NewId();
+        await runtime.Client.ExecuteAsync(id, RuntimeTestKit.Place(TimeSpan.FromHours(1)), default);
+        await runtime.Client.ExecuteAsync(id, new ExtendOrder(RuntimeTestKit.Start.AddHours(3)), default);
+        await runtime.Engine.RunUntilIdleAsync(default);
+        var version = (await runtime.Client.GetAsync(id, default))!.Version;
+
+        clock.Advance(TimeSpan.FromHours(1));
+        var stale = await runtime.Engine.SweepAsync(default);
+        var unchanged = await runtime.Client.GetAsync(id, default);
+        clock.Advance(TimeSpan.FromHours(2));
+        var moved = await runtime.Engine.SweepAsync(default);
+
+        Assert.Equal(new SweepResult(0, 1), stale);
+        Assert.Equal(version, unchanged!.Version);
+        Assert.Equal(OrderStatus.Placed, unchanged.State.Status);
+        Assert.Equal(new SweepResult(1, 0), moved);
+        Assert.Equal(OrderStatus.Expired, (await runtime.Client.GetStateAsync(id, default))!.Status);
+        Assert.Empty(await IndexRowsAsync(id));
+    }
+
+    [Fact]
+    public async Task A_cancelled_timer_does_not_fire()
+    {
+        var clock = RuntimeTestKit.Clock();
+        await using var runtime = await RuntimeTestKit.StartAsync(azurite, _names, clock);
+        var id = RuntimeTestKit.NewId();
+        await runtime.Client.ExecuteAsync(id, RuntimeTestKit.Place(TimeSpan.FromHours(1)), default);
+        await runtime.Client.ExecuteAsync(id, new ConfirmOrder(), default);
+        await runtime.Engine.RunUntilIdleAsync(default);
+
+        clock.Advance(TimeSpan.FromHours(2));
+        var sweep = await runtime.Engine.SweepAsync(default);
+
+        Assert.Equal(new SweepResult(0, 1), sweep);
+        Assert.Equal(OrderStatus.Confirmed, (await runtime.Client.GetStateAsync(id, default))!.Status);
+    }
+
+    [Fact]
+    public async Task A_timer_six_months_away_fires_when_it_is_due()
+    {
+        var clock = RuntimeTestKit.Clock();
+        await using var runtime = await RuntimeTestKit.StartAsync(azurite, _names, clock);
+        var id = RuntimeTestKit.NewId();
+        await runtime.Client.ExecuteAsync(id, RuntimeTestKit.Place(TimeSpan.FromDays(183)), default);
+        await runtime.Engine.RunUntilIdleAsync(default);
+
+        clock.Advance(TimeSpan.FromDays(182));
+        await runtime.Engine.RunUntilIdleAsync(default);
+        var before = await runtime.Client.GetStateAsync(id, default);
+        clock.Advance(TimeSpan.FromDays(1));
+        await runtime.Engine.RunUntilIdleAsync(default);
+
+        Assert.Equal(OrderStatus.Placed, before!.Status);
+        Assert.Equal(OrderStatus.Expired, (await runtime.Client.GetStateAsync(id, default))!.Status);
+    }
+
+    [Fact]
+    public async Task A_sweep_with_nothing_due_costs_at_most_three_requests_however_much_is_scheduled()
+    {
+        var clock = RuntimeTestKit.Clock();
+        await using var runtime = await RuntimeTestKit.StartAsync(azurite, _names, clock);
+        await runtime.Client.ExecuteAsync(RuntimeTestKit.NewId(), RuntimeTestKit.Place(TimeSpan.FromDays(2)), default);
+        await runtime.Engine.RunUntilIdleAsync(default);
+        var index = azurite.TableService().GetTableClient(_names.TimerIndexTableName);
+        foreach (var bucket in Enumerable.Range(1, 20))
+        {
+            var partition = TimerIndexBucket(RuntimeTestKit.Start.AddHours(bucket));
+            await index.SubmitTransactionAsync(Enumerable.Range(0, 100).Select(i => new TableTransactionAction(
+                TableTransactionActionType.Add, new TableEntity(partition, $"other-{i}|expiry|t") { ["DueAt"] = RuntimeTestKit.Start.AddHours(bucket) })));
+        }
+
+        runtime.Requests.Reset();
+        var sweep = await runtime.Engine.SweepAsync(default);
+
+        Assert.Equal(new SweepResult(0, 0), sweep);
+        Assert.InRange(runtime.Requests.Count, 1, 3);
+    }
+
+    private static string TimerIndexBucket(DateTimeOffset at) => Storage.TimerIndex.Bucket(at);
+
+    private async Task<List<TableEntity>> IndexRowsAsync(string instanceId)
+    {
+        var index = azurite.TableService().GetTableClient(_names.TimerIndexTableName);
+        var rows = await index.QueryAsync<TableEntity>().ToListAsync();
+        return rows.Where(r => r.RowKey.StartsWith(instanceId + "|", StringComparison.Ordinal)).ToList();
+    }
+}
