@@ -22,6 +22,9 @@ public static class SandboxApp
         {
             Args = args,
             ApplicationName = typeof(SandboxApp).Assembly.GetName().Name,
+
+            // The sandbox reads no content files; a fixed root keeps a relative --contentRoot from failing start-up.
+            ContentRootPath = AppContext.BaseDirectory,
         });
         if (string.IsNullOrEmpty(builder.Configuration[WebHostDefaults.ServerUrlsKey]))
         {
