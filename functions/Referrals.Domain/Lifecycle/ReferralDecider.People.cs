@@ -1,3 +1,4 @@
+using Referrals.Domain.Calendar;
 using Referrals.Domain.Model;
 using Referrals.Workflow;
 
@@ -276,7 +277,7 @@ public sealed partial class ReferralDecider
         const string action = "record the arrival";
         var rejection = RequireRole(c.Actor, action, Role.Advisor)
             ?? RequireStatus(state, action, ReferralStatus.Acknowledged)
-            ?? (c.ArrivedOn >= _calendar.LocalDate(state.SubmittedAt, Calendar.TimeZones.Belgrade)
+            ?? (c.ArrivedOn >= _calendar.LocalDate(state.SubmittedAt, TimeZones.Belgrade)
                 ? null : Invalid("arrivedOn must not be before the day the referral was submitted."))
             ?? (c.ArrivedOn <= Today(now) ? null : Invalid("arrivedOn must not be in the future."));
         if (rejection is not null)
