@@ -52,10 +52,14 @@ public sealed class ReferenceRuntime : IAsyncDisposable
         collection.AddSingleton(time);
         var tableOptions = new TableClientOptions();
         tableOptions.AddPolicy(counter, HttpPipelinePosition.PerRetry);
-        var queueOptions = new QueueClientOptions { MessageEncoding = QueueMessageEncoding.Base64 };
-        queueOptions.AddPolicy(counter, HttpPipelinePosition.PerRetry);
         collection.AddSingleton(new TableServiceClient(connectionString, tableOptions));
-        collection.AddSingleton(new QueueServiceClient(connectionString, queueOptions));
+        collection.AddSingleton(sp =>
+        {
+            var queueOptions = new QueueClientOptions().UseWorkflowMessageEncoding(
+                sp.GetRequiredService<ILoggerFactory>().CreateLogger("Referrals.Workflow.DispatchQueue"));
+            queueOptions.AddPolicy(counter, HttpPipelinePosition.PerRetry);
+            return new QueueServiceClient(connectionString, queueOptions);
+        });
         collection.AddWorkflowRuntime<Order, OrderCommand, OrderDecider>();
         collection.AddEffectHandler<OrderNotificationHandler>();
         collection.Configure<WorkflowOptions>(options =>
