@@ -29,6 +29,17 @@ internal sealed record ReferralFixture(
 
     public static DateTimeOffset AcknowledgeBy { get; } = new(2026, 11, 23, 9, 30, 0, TimeSpan.Zero);
 
+    /// <summary>16:00 in Belgrade, like the lifecycle's day deadlines.</summary>
+    public static DateTimeOffset RouteBy { get; } = new(2026, 11, 25, 15, 0, 0, TimeSpan.Zero);
+
+    public static DateTimeOffset ConfirmArrivalBy { get; } = new(2026, 12, 15, 15, 0, 0, TimeSpan.Zero);
+
+    public static DateOnly ArrivedOn { get; } = new(2026, 12, 11);
+
+    public static DateTimeOffset FirstContactBy { get; } = new(2026, 12, 16, 15, 0, 0, TimeSpan.Zero);
+
+    public const string RejectingMsc = "Migracioni servisni centar NSZ Leskovac";
+
     /// <summary>One email of every kind about this referral, addressed as the workflow addresses them.</summary>
     public IEnumerable<StaffEmail> EveryStaffEmail()
     {
@@ -45,5 +56,16 @@ internal sealed record ReferralFixture(
         yield return new DailyDigestEmail([MscInbox], msc, new DateOnly(2026, 11, 23),
             [new DigestEntry(Id, summary.Initials, Municipality, "acknowledge", AcknowledgeBy)],
             [new DigestEntry("ref-2026-0002", "A. B.", "Aleksinac", "followUp1", AcknowledgeBy.AddHours(6))]);
+        yield return new RoutingRequestEmail(RoutingStage.Request, [Coordinator], summary, RouteBy) { RejectedByMscName = RejectingMsc };
+        yield return new ArrivalConfirmationReminderEmail([MscInbox], summary, msc, ConfirmArrivalBy);
+        yield return new FirstContactDeadlineEmail(FirstContactStage.Reminder, [MscInbox], summary, msc, ArrivedOn, FirstContactBy);
+        yield return new FirstContactDeadlineEmail(FirstContactStage.Escalation, [MscHead], summary, msc, ArrivedOn, FirstContactBy)
+        {
+            Cc = [Coordinator],
+        };
     }
+
+    /// <summary>Every kind, plus the variants a kind's model offers beyond its first (for checks over all wording).</summary>
+    public IEnumerable<StaffEmail> EveryStaffEmailVariant() =>
+        EveryStaffEmail().Append(new RoutingRequestEmail(RoutingStage.Overdue, [Coordinator], Summary(), RouteBy));
 }

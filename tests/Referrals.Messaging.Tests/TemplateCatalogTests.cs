@@ -89,6 +89,9 @@ public sealed class TemplateCatalogTests : IDisposable
     [InlineData("email/newReferral.en.html", "<p>{{fullName}}</p>", "unknown placeholder '{{fullName}}'")]
     [InlineData("email/dailyDigest.en.txt", "{{initials}}", "unknown placeholder '{{initials}}'")]
     [InlineData("email/dailyDigest.en.txt", "{{dueItems}}", "'dueItems' is a list")]
+    [InlineData("email/routingRequest.en.txt", "{{mscName}}", "unknown placeholder '{{mscName}}'")]
+    [InlineData("email/routingRequest.en.txt", "Late since {{overdueSince}}", "'overdueSince' is optional")]
+    [InlineData("email/firstContactEscalation.en.html", "<p>{{notes}}</p>", "unknown placeholder '{{notes}}'")]
     [InlineData("checklist/en.json", "{\"beforeReturn\":[]}", "needs non-empty")]
     [InlineData("labels/en.json", "{\"format.date\":\"%\"}", "'format.date' is not a valid date format")]
     public void A_bad_override_fails_the_load_naming_the_file_and_problem(string file, string content, string expected)

@@ -23,7 +23,15 @@ public abstract record StaffEmail(IReadOnlyList<EmailRecipient> To)
 
     internal abstract TemplateValues Values(StaffEmailContext context);
 
-    private protected static Dictionary<string, string> Describe(ReferralSummary referral, string mscName, StaffEmailContext context) =>
+    private protected static Dictionary<string, string> Describe(ReferralSummary referral, string mscName, StaffEmailContext context)
+    {
+        var values = Describe(referral, context);
+        values[Placeholders.MscName] = mscName;
+        return values;
+    }
+
+    /// <summary>The summary without a centre, for a referral that has none.</summary>
+    private protected static Dictionary<string, string> Describe(ReferralSummary referral, StaffEmailContext context) =>
         new(StringComparer.Ordinal)
         {
             [Placeholders.ReferralLink] = context.Link(referral.ReferralId),
@@ -31,7 +39,6 @@ public abstract record StaffEmail(IReadOnlyList<EmailRecipient> To)
             [Placeholders.Municipality] = referral.Municipality,
             [Placeholders.Priority] = context.Code("priority", referral.Priority, nameof(ReferralSummary.Priority)),
             [Placeholders.ExpectedReturnDate] = context.Date(referral.ExpectedReturnDate),
-            [Placeholders.MscName] = mscName,
         };
 }
 
@@ -69,6 +76,103 @@ public sealed record AcknowledgeDeadlineEmail(
     {
         var values = Describe(Referral, MscName, context);
         values[Placeholders.AcknowledgeBy] = context.DateTime(AcknowledgeBy);
+        return TemplateValues.Of(values);
+    }
+}
+
+/// <summary>Why the coordinator is asked to route a referral, which decides the wording.</summary>
+public enum RoutingStage
+{
+    /// <summary>The referral has just lost (or never had) a centre: assign one by the routing deadline.</summary>
+    Request,
+
+    /// <summary>The routing deadline passed and the referral still has no centre.</summary>
+    Overdue,
+}
+
+/// <summary>
+/// To the coordinator: the referral has no centre (rejected as out of area without a suggestion, or never routed)
+/// and must be assigned one by <paramref name="RouteBy"/>.
+/// </summary>
+public sealed record RoutingRequestEmail(RoutingStage Stage, IReadOnlyList<EmailRecipient> To, ReferralSummary Referral, DateTimeOffset RouteBy)
+    : StaffEmail(To)
+{
+    /// <summary>The centre that rejected the referral as outside its area, when that is why it has none.</summary>
+    public string? RejectedByMscName { get; init; }
+
+    public override string Kind => EmailKinds.RoutingRequest;
+
+    internal override TemplateValues Values(StaffEmailContext context)
+    {
+        var values = Describe(Referral, context);
+        values[Placeholders.DueAt] = context.DateTime(RouteBy);
+        if (!string.IsNullOrWhiteSpace(RejectedByMscName))
+        {
+            values[Placeholders.RejectedBy] = RejectedByMscName;
+        }
+
+        switch (Stage)
+        {
+            case RoutingStage.Request:
+                break;
+            case RoutingStage.Overdue:
+                // The templates switch to the "deadline passed" wording on this value.
+                values[Placeholders.OverdueSince] = context.DateTime(RouteBy);
+                break;
+            default:
+                throw new ArgumentOutOfRangeException(nameof(Stage), Stage, "Unknown stage.");
+        }
+
+        return TemplateValues.Of(values);
+    }
+}
+
+/// <summary>
+/// To the MSC inbox: the expected return date has passed and no arrival is recorded by the arrival-confirmation
+/// deadline <paramref name="ConfirmArrivalBy"/>; confirm the arrival or ask the scout for the new date.
+/// </summary>
+public sealed record ArrivalConfirmationReminderEmail(
+    IReadOnlyList<EmailRecipient> To, ReferralSummary Referral, string MscName, DateTimeOffset ConfirmArrivalBy)
+    : StaffEmail(To)
+{
+    public override string Kind => EmailKinds.ArrivalConfirmationReminder;
+
+    internal override TemplateValues Values(StaffEmailContext context)
+    {
+        var values = Describe(Referral, MscName, context);
+        values[Placeholders.DueAt] = context.DateTime(ConfirmArrivalBy);
+        return TemplateValues.Of(values);
+    }
+}
+
+/// <summary>Where a referral stands against its first-contact deadline, which decides the email kind.</summary>
+public enum FirstContactStage
+{
+    /// <summary>To the MSC inbox before the deadline.</summary>
+    Reminder,
+
+    /// <summary>To the MSC head, the coordinator in copy, when the deadline is missed.</summary>
+    Escalation,
+}
+
+/// <summary>The reminder and escalation about the first contact after arrival, due by <paramref name="FirstContactBy"/>.</summary>
+public sealed record FirstContactDeadlineEmail(
+    FirstContactStage Stage, IReadOnlyList<EmailRecipient> To, ReferralSummary Referral, string MscName, DateOnly ArrivedOn,
+    DateTimeOffset FirstContactBy)
+    : StaffEmail(To)
+{
+    public override string Kind => Stage switch
+    {
+        FirstContactStage.Reminder => EmailKinds.FirstContactReminder,
+        FirstContactStage.Escalation => EmailKinds.FirstContactEscalation,
+        _ => throw new ArgumentOutOfRangeException(nameof(Stage), Stage, "Unknown stage."),
+    };
+
+    internal override TemplateValues Values(StaffEmailContext context)
+    {
+        var values = Describe(Referral, MscName, context);
+        values[Placeholders.ArrivedOn] = context.Date(ArrivedOn);
+        values[Placeholders.DueAt] = context.DateTime(FirstContactBy);
         return TemplateValues.Of(values);
     }
 }

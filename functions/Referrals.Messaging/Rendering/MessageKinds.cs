@@ -48,12 +48,19 @@ public static class EmailKinds
     public const string UndeliveredSms = "undeliveredSms";
     public const string InvalidNumber = "invalidNumber";
     public const string DailyDigest = "dailyDigest";
+    public const string RoutingRequest = "routingRequest";
+    public const string ArrivalConfirmationReminder = "arrivalConfirmationReminder";
+    public const string FirstContactReminder = "firstContactReminder";
+    public const string FirstContactEscalation = "firstContactEscalation";
 
-    private static readonly PlaceholderSpec[] s_referral =
+    // A referral waiting for routing has no centre yet, so the centre is not part of the common summary.
+    private static readonly PlaceholderSpec[] s_unassigned =
     [
         PlaceholderSpec.Required(ReferralLink), PlaceholderSpec.Required(Initials), PlaceholderSpec.Required(Municipality),
-        PlaceholderSpec.Required(Priority), PlaceholderSpec.Required(ExpectedReturnDate), PlaceholderSpec.Required(MscName),
+        PlaceholderSpec.Required(Priority), PlaceholderSpec.Required(ExpectedReturnDate),
     ];
+
+    private static readonly PlaceholderSpec[] s_referral = [.. s_unassigned, PlaceholderSpec.Required(MscName)];
 
     public static IReadOnlyList<TemplateKind> All { get; } =
     [
@@ -71,6 +78,13 @@ public static class EmailKinds
             PlaceholderSpec.List(OverdueItems, Initials, Municipality, Deadline, DueAt, ReferralLink),
             PlaceholderSpec.List(DueItems, Initials, Municipality, Deadline, DueAt, ReferralLink),
         ]),
+
+        // dueAt is the deadline the email is about: routing, arrival confirmation or first contact.
+        Email(RoutingRequest,
+            [.. s_unassigned, PlaceholderSpec.Required(DueAt), PlaceholderSpec.Optional(RejectedBy), PlaceholderSpec.Optional(OverdueSince)]),
+        Email(ArrivalConfirmationReminder, [.. s_referral, PlaceholderSpec.Required(DueAt)]),
+        Email(FirstContactReminder, [.. s_referral, PlaceholderSpec.Required(ArrivedOn), PlaceholderSpec.Required(DueAt)]),
+        Email(FirstContactEscalation, [.. s_referral, PlaceholderSpec.Required(ArrivedOn), PlaceholderSpec.Required(DueAt)]),
     ];
 
     private static TemplateKind Email(string name, PlaceholderSpec[] placeholders) =>

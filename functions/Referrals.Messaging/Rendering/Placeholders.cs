@@ -23,4 +23,7 @@ public static class Placeholders
     public const string DueItems = "dueItems";
     public const string Deadline = "deadline";
     public const string DueAt = "dueAt";
+    public const string ArrivedOn = "arrivedOn";
+    public const string RejectedBy = "rejectedBy";
+    public const string OverdueSince = "overdueSince";
 }
