@@ -1,1 +1,3 @@
-Console.WriteLine("bench placeholder");
+using Referrals.Benchmarks;
+
+return await BenchmarkCommand.RunAsync(args);
