@@ -23,7 +23,11 @@ public static class ApiRegistration
         var services = builder.Services;
 
         services.AddProblemDetails(options => options.CustomizeProblemDetails = context =>
-            context.ProblemDetails.Extensions.TryAdd("traceId", context.HttpContext.TraceIdentifier));
+        {
+            // Statuses without a registered default type (e.g. 429) still name one, as RFC 9457 describes.
+            context.ProblemDetails.Type ??= "about:blank";
+            context.ProblemDetails.Extensions.TryAdd("traceId", context.HttpContext.TraceIdentifier);
+        });
         services.AddExceptionHandler<ApiExceptionHandler>();
         // Binding failures (a route or query value of the wrong type) throw, so the exception handler answers them
         // with a problem body naming the parameter in every environment.
@@ -111,6 +115,7 @@ public static class ApiRegistration
             HttpContext = context.HttpContext,
             ProblemDetails = new ProblemDetails
             {
+                Type = "https://www.rfc-editor.org/rfc/rfc6585#section-4",
                 Status = StatusCodes.Status429TooManyRequests,
                 Title = "Too many requests.",
                 Detail = string.Create(CultureInfo.InvariantCulture,

@@ -18,6 +18,9 @@ public sealed class ApiTables(TableServiceClient service, IOptions<ApiTablesOpti
     public Task<TableClient> IdempotencyAsync(CancellationToken cancellationToken) =>
         GetAsync(options.Value.Idempotency, cancellationToken);
 
+    public Task<TableClient> ReturneePhonesAsync(CancellationToken cancellationToken) =>
+        GetAsync(options.Value.ReturneePhones, cancellationToken);
+
     private async Task<TableClient> GetAsync(string name, CancellationToken cancellationToken)
     {
         var lazy = _tables.GetOrAdd(name, n => new Lazy<Task<TableClient>>(() => CreateAsync(n)));
