@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using Microsoft.Extensions.Options;
 
 namespace Referrals.Workflow.Runtime;
 
@@ -7,18 +8,34 @@ namespace Referrals.Workflow.Runtime;
 /// <see cref="IWorkflowEngine.RunUntilIdleAsync"/> and shutdown can wait for them), and when each instance next has
 /// work by the runtime's clock (queue visibility runs on real time, a development clock may run ahead of it).
 /// </summary>
-internal sealed class DispatchTracker : IDisposable
+internal sealed class DispatchTracker(IOptions<WorkflowOptions> options) : IDisposable
 {
     private readonly ConcurrentDictionary<Task, byte> _inFlight = new();
     private readonly ConcurrentDictionary<string, DateTimeOffset> _nextDue = new(StringComparer.Ordinal);
     private readonly CancellationTokenSource _stopping = new();
+
+    // In-process dispatches share the storage account with the commits that start them; bounding them keeps a burst
+    // of commits from being slowed down by its own effects.
+    private readonly SemaphoreSlim _slots = new(options.Value.DispatchConcurrency);
 
     /// <summary>Cancelled when the runtime is disposed; in-process dispatches stop (their recovery message stays).</summary>
     public CancellationToken Stopping => _stopping.Token;
 
     public void Track(Func<CancellationToken, Task> work)
     {
-        var task = Task.Run(() => work(_stopping.Token), CancellationToken.None);
+        var stopping = _stopping.Token;
+        var task = Task.Run(async () =>
+        {
+            await _slots.WaitAsync(stopping);
+            try
+            {
+                await work(stopping);
+            }
+            finally
+            {
+                _slots.Release();
+            }
+        }, CancellationToken.None);
         _inFlight.TryAdd(task, 0);
         task.ContinueWith(t => _inFlight.TryRemove(t, out _), CancellationToken.None,
             TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
@@ -53,5 +70,6 @@ internal sealed class DispatchTracker : IDisposable
     {
         _stopping.Cancel();
         _stopping.Dispose();
+        _slots.Dispose();
     }
 }
