@@ -1,0 +1,9 @@
+namespace Referrals.App.Web.Demo;
+
+/// <summary>Section "Demo": <c>Demo:Seed=true</c> submits a small demo set when storage holds no referral yet.</summary>
+public sealed class DemoOptions
+{
+    public const string SectionName = "Demo";
+
+    public bool Seed { get; set; }
+}

@@ -1,0 +1,147 @@
+using Referrals.App.Api.Audit;
+using Referrals.App.Api.Idempotency;
+using Referrals.App.Api.Projections;
+using Referrals.App.Security;
+using Referrals.Domain.Calendar;
+using Referrals.Domain.Intake;
+using Referrals.Domain.Lifecycle;
+using Referrals.Domain.Model;
+using Referrals.Workflow;
+
+namespace Referrals.App.Web.Services;
+
+/// <summary>
+/// What the pages do with referrals, over the same services as the API: the workflow client, the list read model,
+/// the audit log, the intake validator and the submission idempotency record. Scope rules are the API's: a referral
+/// outside the caller's scope is "not found".
+/// </summary>
+public sealed class WebReferrals(
+    IWorkflowClient<ReferralState, ReferralCommand> workflow,
+    ReferralListQuery lists,
+    ReferralAuditLog audit,
+    IntakeValidator intake,
+    SubmissionIdempotency idempotency,
+    TimeProvider time)
+{
+    private static readonly TimeZoneInfo Belgrade = TimeZoneInfo.FindSystemTimeZoneById(TimeZones.Belgrade);
+
+    /// <summary>One page of the caller's list: an advisor's MSC, a scout's organisation, or (coordinators) all or
+    /// one MSC. Null when the continuation token is not one we handed out.</summary>
+    public Task<ReferralListPage?> ListAsync(Caller caller, ReferralStatus? status, bool overdueOnly, string? msc,
+        string? continuationToken, int pageSize, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(caller);
+        var (partition, mscFilter) = caller.Role switch
+        {
+            Role.Advisor => (ProjectionPartitions.ForMsc(caller.Msc!), (string?)null),
+            Role.Scout => (ProjectionPartitions.ForOrganisation(caller.Organisation!), msc),
+            _ => (msc is null ? ProjectionPartitions.All : ProjectionPartitions.ForMsc(msc), null),
+        };
+        return lists.ReadAsync(partition, status, overdueOnly, mscFilter, continuationToken, pageSize, cancellationToken);
+    }
+
+    /// <summary>The referral with its timeline, if the caller may see it; the read goes into its audit trail.</summary>
+    public async Task<WorkflowSnapshot<ReferralState>?> OpenAsync(string id, Caller caller, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(caller);
+        if (!ReferralIds.IsWellFormed(id) || await workflow.GetAsync(id, cancellationToken) is not { } snapshot
+            || !IsVisible(snapshot.State, caller))
+        {
+            return null;
+        }
+
+        await audit.RecordReadAsync(id, caller, AuditActions.ReadReferral, cancellationToken);
+        return snapshot;
+    }
+
+    /// <summary>Runs one person's command on a referral they may see.</summary>
+    public async Task<CommandOutcome> ExecuteAsync(string id, Caller caller, ReferralCommand command,
+        CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(caller);
+        if (!ReferralIds.IsWellFormed(id) || await workflow.GetStateAsync(id, cancellationToken) is not { } state
+            || !IsVisible(state, caller))
+        {
+            return CommandOutcome.NotFound;
+        }
+
+        var result = await workflow.ExecuteAsync(id, command, cancellationToken);
+        return result.Rejection is { } rejection
+            ? rejection.Kind == RejectionKind.NotFound ? CommandOutcome.NotFound : CommandOutcome.Rejected(rejection.Reason)
+            : CommandOutcome.Applied;
+    }
+
+    /// <summary>
+    /// Validates and submits a referral for a scout. The id derives from the organisation and
+    /// <paramref name="idempotencyKey"/> (the form carries one per form), so a form sent twice creates one referral;
+    /// the same key with different values is refused, as in the API.
+    /// </summary>
+    public async Task<SubmitOutcome> SubmitAsync(Caller caller, SubmitReferralRequest request, string idempotencyKey,
+        CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(caller);
+        ArgumentNullException.ThrowIfNull(request);
+        if (caller.Role != Role.Scout || caller.Organisation is null)
+        {
+            throw new InvalidOperationException("Only a scout with an organisation submits referrals.");
+        }
+
+        if (ReferralIds.ValidateKey(idempotencyKey) is { } keyProblem)
+        {
+            return SubmitOutcome.Invalid(new Dictionary<string, string[]> { ["idempotencyKey"] = [keyProblem] });
+        }
+
+        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(time.GetUtcNow(), Belgrade).DateTime);
+        var checkedRequest = intake.Validate(request, new Referrer(caller.Subject, caller.Organisation), today);
+        if (!checkedRequest.IsValid)
+        {
+            return SubmitOutcome.Invalid(checkedRequest.Errors);
+        }
+
+        var id = ReferralIds.FromIdempotencyKey(caller.Organisation, idempotencyKey);
+        var use = await idempotency.ClaimAsync(id, SubmissionIdempotency.HashOf(request), caller.Subject, cancellationToken);
+        if (use == IdempotencyOutcome.DifferentBody)
+        {
+            return SubmitOutcome.AlreadyUsed;
+        }
+
+        var result = await workflow.ExecuteAsync(id,
+            new SubmitReferral(id, checkedRequest.Details, checkedRequest.Msc.Id, new Actor(caller.Subject, caller.Role)),
+            cancellationToken);
+        if (result.Rejection is { } rejection
+            && !(use == IdempotencyOutcome.Repeat && rejection.Kind == RejectionKind.InvalidTransition))
+        {
+            return SubmitOutcome.Refused(rejection.Reason);
+        }
+
+        return SubmitOutcome.Submitted(id);
+    }
+
+    private static bool IsVisible(ReferralState state, Caller caller) =>
+        caller.CanSee(state.Details.Referrer.Organisation, state.MscId);
+}
+
+/// <summary>How a command went: applied, not visible or not existing, or refused by the workflow with a reason.</summary>
+public sealed record CommandOutcome(bool IsApplied, bool IsNotFound, string? Reason)
+{
+    public static CommandOutcome Applied { get; } = new(true, false, null);
+
+    public static CommandOutcome NotFound { get; } = new(false, true, null);
+
+    public static CommandOutcome Rejected(string reason) => new(false, false, reason);
+}
+
+/// <summary>How a submission went: the new referral's id, field errors keyed by JSON path, or a refusal.</summary>
+public sealed record SubmitOutcome(string? ReferralId, IReadOnlyDictionary<string, string[]> Errors, string? Reason,
+    bool KeyAlreadyUsed)
+{
+    private static readonly IReadOnlyDictionary<string, string[]> NoErrors = new Dictionary<string, string[]>();
+
+    public static SubmitOutcome AlreadyUsed { get; } = new(null, NoErrors, null, true);
+
+    public static SubmitOutcome Submitted(string id) => new(id, NoErrors, null, false);
+
+    public static SubmitOutcome Invalid(IReadOnlyDictionary<string, string[]> errors) => new(null, errors, null, false);
+
+    public static SubmitOutcome Refused(string reason) => new(null, NoErrors, reason, false);
+}

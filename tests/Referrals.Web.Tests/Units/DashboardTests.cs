@@ -1,0 +1,133 @@
+using Referrals.App.Web.Dashboard;
+using Referrals.Domain.Lifecycle;
+using Referrals.Domain.Model;
+
+namespace Referrals.Web.Tests.Units;
+
+public sealed class DashboardTests
+{
+    private static readonly TimeZoneInfo Belgrade = TimeZoneInfo.FindSystemTimeZoneById("Europe/Belgrade");
+
+    // Thursday 19 November 2026, 12:00 Belgrade.
+    private static readonly DateTimeOffset Now = new(2026, 11, 19, 11, 0, 0, TimeSpan.Zero);
+
+    private static ReferralState Referral(string msc, DateTimeOffset submitted, Need[] needs, string municipality = "nis",
+        Acknowledgement? ack = null, ReferralStatus status = ReferralStatus.AwaitingAcknowledgement,
+        TimeSpan? allowed = null, params ReferralMessage[] messages) => new()
+    {
+        Id = Guid.NewGuid().ToString("N")[..20],
+        Status = ack is null ? status : ReferralStatus.Acknowledged,
+        Details = new ReferralDetails(
+            new Returnee("Test", "Person", new DateOnly(1980, 1, 1), Gender.Other, "+4915155500000", null, Language.En),
+            new Household(1, 0), new DateOnly(2026, 12, 20), "BEG", municipality, needs, [], Priority.Normal,
+            new Consent(true, true, submitted, ConsentMethod.SignedForm, "2026-1"), null, new Referrer("s", "o")),
+        MscId = msc,
+        Assignments = [new MscAssignment(msc, submitted, "s", AssignmentReason.Submitted)],
+        SubmittedAt = submitted,
+        Deadlines = [new ReferralDeadline(DeadlineKinds.Acknowledge, submitted + (allowed ?? TimeSpan.FromHours(120)),
+            ack is null ? DeadlineState.Pending : DeadlineState.Met, null, null, null)],
+        Acknowledgement = ack,
+        Messages = messages,
+    };
+
+    [Fact]
+    public void Weeks_start_on_monday_in_belgrade()
+    {
+        // Sunday 22:30 UTC is already Monday 23 November in Belgrade.
+        Assert.Equal(new DateOnly(2026, 11, 23), DashboardCalculator.WeekStart(new DateTimeOffset(2026, 11, 22, 23, 30, 0, TimeSpan.Zero), Belgrade));
+        Assert.Equal(new DateOnly(2026, 11, 16), DashboardCalculator.WeekStart(Now, Belgrade));
+    }
+
+    [Theory]
+    [InlineData(new double[0], null)]
+    [InlineData(new[] { 5.0 }, 5.0)]
+    [InlineData(new[] { 9.0, 1.0, 5.0 }, 5.0)]
+    [InlineData(new[] { 4.0, 1.0, 2.0, 3.0 }, 2.5)]
+    public void Median_of_durations(double[] values, double? expected)
+    {
+        Assert.Equal(expected, DashboardCalculator.Median(values));
+    }
+
+    [Fact]
+    public void Figures_count_weeks_acknowledgements_sms_and_needs()
+    {
+        var monday = new DateTimeOffset(2026, 11, 16, 8, 0, 0, TimeSpan.Zero);
+        var referrals = new[]
+        {
+            Referral("nis", monday, [Need.Employment, Need.Documents], ack: new Acknowledgement(monday.AddHours(10), "a", false),
+                messages: new ReferralMessage("m1", MessageChannel.Sms, "acknowledged", MessageRecipient.Returnee, MessageStatus.Delivered, monday)),
+            Referral("nis", monday.AddDays(-7), [Need.Employment], ack: new Acknowledgement(monday.AddDays(-7).AddHours(150), "a", true),
+                messages: new ReferralMessage("m2", MessageChannel.Sms, "acknowledged", MessageRecipient.Returnee, MessageStatus.Failed, monday)),
+            Referral("beograd", monday.AddDays(-10), [Need.Housing], municipality: "beograd-zemun", allowed: TimeSpan.FromHours(24)),
+            Referral("beograd", monday.AddDays(-100), [Need.Housing], municipality: "beograd-zemun"),
+        };
+
+        var figures = DashboardCalculator.Compute(referrals, Now, Belgrade, weeks: 4);
+
+        Assert.Equal([new DateOnly(2026, 10, 26), new DateOnly(2026, 11, 2), new DateOnly(2026, 11, 9), new DateOnly(2026, 11, 16)], figures.Weeks);
+        Assert.Equal(
+            [new WeeklyCount(new DateOnly(2026, 11, 2), "beograd", 1), new WeeklyCount(new DateOnly(2026, 11, 9), "nis", 1), new WeeklyCount(new DateOnly(2026, 11, 16), "nis", 1)],
+            figures.ReferralsPerWeek);
+
+        var nis = figures.Acknowledgement.Single(a => a.MscId == "nis");
+        Assert.Equal((2, 1, 0), (nis.Acknowledged, nis.OnTime, nis.OverdueOpen));
+        Assert.Equal(80, nis.MedianHoursTaken);
+        Assert.Equal(120, nis.MedianHoursAllowed);
+        Assert.Equal(0.5, nis.OnTimeShare);
+        var beograd = figures.Acknowledgement.Single(a => a.MscId == "beograd");
+        Assert.Equal((0, 0, 2), (beograd.Acknowledged, beograd.OnTime, beograd.OverdueOpen));
+        Assert.Equal(0, beograd.OnTimeShare);
+
+        Assert.Equal([new SmsStatusCount(MessageStatus.Delivered, 1), new SmsStatusCount(MessageStatus.Failed, 1)], figures.SmsDelivery);
+        Assert.Contains(new NeedCount("beograd-zemun", Need.Housing, 2), figures.NeedsByMunicipality);
+        Assert.Contains(new NeedCount("nis", Need.Employment, 2), figures.NeedsByMunicipality);
+        Assert.Equal(4, figures.ReferralsRead);
+    }
+
+    [Fact]
+    public void Csv_has_one_row_per_figure_and_no_personal_data()
+    {
+        var monday = new DateTimeOffset(2026, 11, 16, 8, 0, 0, TimeSpan.Zero);
+        var figures = DashboardCalculator.Compute([Referral("nis", monday, [Need.LegalAid])], Now, Belgrade, 2);
+
+        var csv = DashboardCsv.Write(figures).Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+
+        Assert.Equal(DashboardCsv.Header, csv[0]);
+        Assert.Contains("referralsPerWeek,2026-11-16,nis,1", csv);
+        Assert.Contains("needsByMunicipality,nis,legalAid,1", csv);
+        Assert.Contains("acknowledged,nis,,0", csv);
+        Assert.DoesNotContain(csv, line => line.Contains("Person", StringComparison.Ordinal) || line.Contains("+49", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData(0, 1)]
+    [InlineData(1, 1)]
+    [InlineData(3, 5)]
+    [InlineData(7, 10)]
+    [InlineData(11, 20)]
+    [InlineData(240, 250)]
+    public void Axis_maximum_is_a_round_number_at_least_the_value(double value, double expected)
+    {
+        Assert.Equal(expected, SvgCharts.NiceMax(value));
+    }
+
+    [Fact]
+    public void Charts_escape_labels_and_carry_a_title_for_screen_readers()
+    {
+        var svg = SvgCharts.Bars("x", "Title <b>", "Desc", [new ChartBar("<script>", 5, "5 & more")], 10, 5, "deadline");
+
+        Assert.StartsWith("<svg", svg, StringComparison.Ordinal);
+        Assert.Contains("role=\"img\"", svg, StringComparison.Ordinal);
+        Assert.Contains("<title id=\"x-title\">Title &lt;b&gt;</title>", svg, StringComparison.Ordinal);
+        Assert.DoesNotContain("<script>", svg, StringComparison.Ordinal);
+        Assert.Contains("5 &amp; more", svg, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Stacked_columns_draw_one_bar_per_non_zero_value()
+    {
+        var svg = SvgCharts.StackedColumns("w", "t", "d", ["a", "b"], [new ChartSeries("nis", [1, 0]), new ChartSeries("beograd", [2, 3])]);
+
+        Assert.Equal(3 + 2, svg.Split("<rect").Length - 1); // three bars and two legend swatches
+    }
+}
