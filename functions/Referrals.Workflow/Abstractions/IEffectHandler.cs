@@ -26,6 +26,12 @@ public abstract record EffectOutcome
     /// <summary>A transient failure: try again later (after <paramref name="After"/> if the provider said so).</summary>
     public static EffectOutcome Retry(string reason, TimeSpan? after = null) => new EffectRetry(reason, after);
 
+    /// <summary>Not yet, and not a failure (quiet hours, a local rate limit): try again at <paramref name="Until"/>
+    /// without counting an attempt. The optional <paramref name="FollowUp"/> is decided in the same transaction that
+    /// reschedules the effect, so the instance can show why it waits.</summary>
+    public static EffectOutcome Defer(DateTimeOffset until, string reason, object? followUp = null) =>
+        new EffectDefer(until, reason, followUp);
+
     /// <summary>A permanent failure: park it where an operator sees it. <paramref name="FollowUp"/> lets the
     /// decider record the failure on the instance.</summary>
     public static EffectOutcome Park(string reason, object? followUp = null) => new EffectPark(reason, followUp);
@@ -36,3 +42,5 @@ public sealed record EffectDone(object? FollowUp) : EffectOutcome;
 public sealed record EffectRetry(string Reason, TimeSpan? After) : EffectOutcome;
 
 public sealed record EffectPark(string Reason, object? FollowUp) : EffectOutcome;
+
+public sealed record EffectDefer(DateTimeOffset Until, string Reason, object? FollowUp) : EffectOutcome;

@@ -17,6 +17,7 @@ internal sealed class EffectDispatcher<TState, TCommand>(
     DispatchQueue queue,
     EffectHandlerRegistry handlers,
     IDecider<TState, TCommand> decider,
+    IEnumerable<IParkedEffectListener<TCommand>> parkedListeners,
     InstanceLocks locks,
     DispatchTracker tracker,
     TimeProvider time,
@@ -27,6 +28,8 @@ internal sealed class EffectDispatcher<TState, TCommand>(
     // A round's outcomes share one transaction; this keeps it far below the 100-entity limit.
     private const int MaxItemsPerRound = 16;
     private const int MaxRounds = 50;
+
+    private readonly IParkedEffectListener<TCommand>? parkedListener = parkedListeners.FirstOrDefault();
 
     /// <summary>Dispatches the instance after a commit, in the background; the recovery message is deleted when
     /// nothing is left, or hidden until the next retry.</summary>
@@ -77,7 +80,7 @@ internal sealed class EffectDispatcher<TState, TCommand>(
                 if (item.Timer is null)
                 {
                     performed += outcome is EffectDone ? 1 : 0;
-                    retrying += outcome is EffectRetry ? 1 : 0;
+                    retrying += outcome is EffectRetry or EffectDefer ? 1 : 0;
                     parked += outcome is EffectPark ? 1 : 0;
                 }
             }
@@ -210,12 +213,17 @@ internal sealed class EffectDispatcher<TState, TCommand>(
                         };
                         Log.EffectRetrying(logger, partition.InstanceId, item.Type, item.EffectId, current.Attempts + 1, retry.Reason, delay);
                         break;
+                    case EffectDefer defer:
+                        partition.Outbox[item.RowKey] = current with { NextAttemptAt = defer.Until, LastError = defer.Reason };
+                        DecideFollowUp(partition, item, defer.FollowUp, now);
+                        break;
                     case EffectPark park:
                         partition.Outbox[item.RowKey] = current with
                         {
                             Attempts = current.Attempts + 1, Parked = true, NextAttemptAt = null, LastError = park.Reason,
                         };
-                        DecideFollowUp(partition, item, park.FollowUp, now);
+                        DecideFollowUp(partition, item,
+                            park.FollowUp ?? ListenerFollowUp(item, park.Reason), now);
                         break;
                 }
             }
@@ -236,6 +244,9 @@ internal sealed class EffectDispatcher<TState, TCommand>(
             partition = await store.LoadAsync<TState>(partition.InstanceId, cancellationToken);
         }
     }
+
+    private object? ListenerFollowUp(OutboxItem item, string reason) =>
+        parkedListener is null ? null : parkedListener.OnEffectParked(item.EffectId, item.Type, reason);
 
     private void DecideFollowUp(InstancePartition<TState> partition, OutboxItem item, object? followUp, DateTimeOffset now)
     {
