@@ -13,6 +13,7 @@ var app = builder.Build();
 app.UseReferralsApi();
 app.MapReferralsHosting();
 app.MapReferralsApi();
+app.MapReferralWebhooks();
 app.MapReferralsWeb();
 app.Run();
 

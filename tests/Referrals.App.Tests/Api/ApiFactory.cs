@@ -2,7 +2,6 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Referrals.Testing;
 using Referrals.Workflow;
@@ -26,7 +25,7 @@ public sealed class ApiFactory(AzuriteFixture azurite, string environment = "Dev
         builder.UseSetting("Workflow:TimerIndexTableName", AzuriteFixture.UniqueName("wftimers"));
         builder.UseSetting("Workflow:ParkedTableName", AzuriteFixture.UniqueName("wfparked"));
         builder.UseSetting("Workflow:DispatchQueueName", AzuriteFixture.UniqueName("wfdispatch"));
-        builder.ConfigureTestServices(TestRegistration.AddMissingReferralServices);
+        builder.UseIsolatedProviders();
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
             builder.UseSetting(key, value);
