@@ -47,7 +47,9 @@ public sealed class WebAppFixture : IAsyncLifetime
         };
         _factory = new WebFactory(settings);
         _factory.UseKestrel(port);
-        _factory.StartServer();
+        // Off xunit's synchronization context: StartServer blocks on the host's start, whose hosted services
+        // await continuations that would otherwise queue behind the blocked test thread.
+        await Task.Run(_factory.StartServer);
 
         _playwright = await Playwright.CreateAsync();
         _browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
