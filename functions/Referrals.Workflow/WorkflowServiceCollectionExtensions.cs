@@ -37,6 +37,8 @@ public static class WorkflowServiceCollectionExtensions
         services.TryAddSingleton<DecisionCommitter>();
         services.TryAddSingleton<EffectDispatcher<TState, TCommand>>();
         services.TryAddSingleton<TimerSweeper<TState, TCommand>>();
+        services.TryAddSingleton<WorkflowReader<TState>>();
+        services.TryAddSingleton<IWorkflowReader<TState>>(sp => sp.GetRequiredService<WorkflowReader<TState>>());
         services.TryAddSingleton<WorkflowClient<TState, TCommand>>();
         services.TryAddSingleton<WorkflowEngine<TState, TCommand>>();
         services.TryAddSingleton<IWorkflowClient<TState, TCommand>>(sp => sp.GetRequiredService<WorkflowClient<TState, TCommand>>());

@@ -4,13 +4,21 @@ namespace Referrals.Workflow;
 /// How application code talks to workflow instances: send a command, read an instance.
 /// Commands are decided against the stored state and committed atomically with their events, effects and timers.
 /// </summary>
-public interface IWorkflowClient<TState, in TCommand>
+public interface IWorkflowClient<TState, in TCommand> : IWorkflowReader<TState>
     where TState : class
 {
     /// <summary>Decides and commits <paramref name="command"/> for <paramref name="instanceId"/>, retrying on a
     /// concurrent write (ETag conflict) a bounded number of times. Effects are dispatched after the commit.</summary>
     Task<CommandResult<TState>> ExecuteAsync(string instanceId, TCommand command, CancellationToken cancellationToken);
+}
 
+/// <summary>
+/// Reads instances without being able to change them. Effect handlers take this rather than the client: the client
+/// dispatches effects, so a handler depending on it would close a dependency cycle.
+/// </summary>
+public interface IWorkflowReader<TState>
+    where TState : class
+{
     /// <summary>The instance with its timeline, timers and unfinished effects; null when it does not exist.</summary>
     Task<WorkflowSnapshot<TState>?> GetAsync(string instanceId, CancellationToken cancellationToken);
 

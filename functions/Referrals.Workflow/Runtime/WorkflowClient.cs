@@ -4,10 +4,10 @@ namespace Referrals.Workflow.Runtime;
 
 /// <summary>Sends commands to instances and reads them.</summary>
 internal sealed class WorkflowClient<TState, TCommand>(
-    InstanceStore store,
     DecisionCommitter committer,
     EffectDispatcher<TState, TCommand> dispatcher,
     IDecider<TState, TCommand> decider,
+    WorkflowReader<TState> reader,
     TimeProvider time) : IWorkflowClient<TState, TCommand>
     where TState : class
 {
@@ -38,26 +38,9 @@ internal sealed class WorkflowClient<TState, TCommand>(
         return result;
     }
 
-    public async Task<WorkflowSnapshot<TState>?> GetAsync(string instanceId, CancellationToken cancellationToken)
-    {
-        RowKeys.Validate(instanceId, nameof(instanceId));
-        var partitionTask = store.LoadAsync<TState>(instanceId, cancellationToken);
-        var eventsTask = store.LoadEventsAsync(instanceId, cancellationToken);
-        var partition = await partitionTask;
-        var events = await eventsTask;
-        if (partition.State is null)
-        {
-            return null;
-        }
+    public Task<WorkflowSnapshot<TState>?> GetAsync(string instanceId, CancellationToken cancellationToken) =>
+        reader.GetAsync(instanceId, cancellationToken);
 
-        var timers = partition.Timers.Values.OrderBy(t => t.DueAt).ThenBy(t => t.Kind, StringComparer.Ordinal).ToList();
-        var effects = partition.Outbox.Values.Where(item => item.Timer is null).Select(item => item.ToPendingEffect()).ToList();
-        return new WorkflowSnapshot<TState>(instanceId, partition.State, partition.Version, events, timers, effects);
-    }
-
-    public Task<TState?> GetStateAsync(string instanceId, CancellationToken cancellationToken)
-    {
-        RowKeys.Validate(instanceId, nameof(instanceId));
-        return store.LoadStateAsync<TState>(instanceId, cancellationToken);
-    }
+    public Task<TState?> GetStateAsync(string instanceId, CancellationToken cancellationToken) =>
+        reader.GetStateAsync(instanceId, cancellationToken);
 }

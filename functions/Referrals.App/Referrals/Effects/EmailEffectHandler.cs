@@ -11,7 +11,7 @@ namespace Referrals.App.Referrals.Effects;
 /// permanent one (5xx for the recipient, no address) is parked where an operator and the referral show it.
 /// </summary>
 internal sealed partial class EmailEffectHandler(
-    IWorkflowClient<ReferralState, ReferralCommand> referrals,
+    IWorkflowReader<ReferralState> referrals,
     StaffEmailFactory factory,
     IStaffEmailComposer composer,
     IEmailSender sender,

@@ -21,7 +21,7 @@ namespace Referrals.App.Referrals.Effects;
 /// failure.
 /// </summary>
 internal sealed partial class SmsEffectHandler(
-    IWorkflowClient<ReferralState, ReferralCommand> referrals,
+    IWorkflowReader<ReferralState> referrals,
     MscDirectory mscs,
     ITemplateRenderer templates,
     SmsTextPreparer preparer,

@@ -1,0 +1,31 @@
+using Referrals.Workflow.Storage;
+
+namespace Referrals.Workflow.Runtime;
+
+/// <summary>Reads instances straight from storage; depends on nothing that dispatches.</summary>
+internal sealed class WorkflowReader<TState>(InstanceStore store) : IWorkflowReader<TState>
+    where TState : class
+{
+    public async Task<WorkflowSnapshot<TState>?> GetAsync(string instanceId, CancellationToken cancellationToken)
+    {
+        RowKeys.Validate(instanceId, nameof(instanceId));
+        var partitionTask = store.LoadAsync<TState>(instanceId, cancellationToken);
+        var eventsTask = store.LoadEventsAsync(instanceId, cancellationToken);
+        var partition = await partitionTask;
+        var events = await eventsTask;
+        if (partition.State is null)
+        {
+            return null;
+        }
+
+        var timers = partition.Timers.Values.OrderBy(t => t.DueAt).ThenBy(t => t.Kind, StringComparer.Ordinal).ToList();
+        var effects = partition.Outbox.Values.Where(item => item.Timer is null).Select(item => item.ToPendingEffect()).ToList();
+        return new WorkflowSnapshot<TState>(instanceId, partition.State, partition.Version, events, timers, effects);
+    }
+
+    public Task<TState?> GetStateAsync(string instanceId, CancellationToken cancellationToken)
+    {
+        RowKeys.Validate(instanceId, nameof(instanceId));
+        return store.LoadStateAsync<TState>(instanceId, cancellationToken);
+    }
+}
