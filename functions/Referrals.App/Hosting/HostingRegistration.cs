@@ -6,6 +6,7 @@ using Referrals.App.Hosting.CustomHandler;
 using Referrals.App.Hosting.Health;
 using Referrals.App.Hosting.Standalone;
 using Referrals.App.Hosting.Storage;
+using Referrals.Workflow;
 
 namespace Referrals.App.Hosting;
 
@@ -52,9 +53,9 @@ public static class HostingRegistration
         }
         else
         {
+            // The runtime's storage initializer, dispatch-queue poller and timer sweeper; the digest beside them.
+            services.AddWorkflowStandaloneHosting();
             services.AddHostedService<DailyDigestService>();
-            // LEAD: add the runtime's queue poller and timer sweeper here once it exists:
-            // services.AddWorkflowStandaloneHosting();
         }
 
         return builder;

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Referrals.App.Hosting;
 using Referrals.Workflow;
 
@@ -36,6 +37,16 @@ internal sealed class HostingAppFactory(
         ("Encryption:Keys:test1", Convert.ToBase64String(new byte[32])),
         ("Encryption:ActiveKeyId", "test1"),
         ("Encryption:BlindIndexKey", Convert.ToBase64String(Enumerable.Repeat((byte)7, 32).ToArray())),
+        ("Messaging:PublicBaseUrl", "https://referrals.example"),
+        ("Email:Provider", "Smtp"),
+        ("Email:FromAddress", "referrals@nsz.example"),
+        ("Email:Smtp:Host", "127.0.0.1"),
+        ("Email:Smtp:Port", "1025"),
+        ("Twilio:AccountSid", "AC00000000000000000000000000000000"),
+        ("Twilio:AuthToken", "hosting-tests-token"),
+        ("Twilio:From", "+381115550199"),
+        ("Twilio:PublicBaseUrl", "https://referrals.example"),
+        ("Referrals:Notifications:CoordinatorEmail", "coordinators@kirs.example"),
     ];
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
@@ -48,11 +59,16 @@ internal sealed class HostingAppFactory(
 
         builder.ConfigureTestServices(services =>
         {
-            services.AddSingleton<IWorkflowEngine>(Engine);
-            if (digestJob is not null)
+            // The runtime's own pollers would drive the real engine; these tests drive the recording one.
+            var runtimeServices = services.Where(descriptor => descriptor.ServiceType == typeof(IHostedService)
+                && descriptor.ImplementationType?.Assembly == typeof(IWorkflowEngine).Assembly).ToList();
+            foreach (var descriptor in runtimeServices)
             {
-                services.AddSingleton(digestJob);
+                services.Remove(descriptor);
             }
+
+            services.AddSingleton<IWorkflowEngine>(Engine);
+            services.AddSingleton(digestJob ?? new NoDailyDigestJob());
         });
     }
 }
