@@ -5,6 +5,8 @@ set -euo pipefail
 cd "$(dirname "$0")"
 
 ./scripts/install-tools.sh
+./scripts/install-browser.sh
+export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1
 
 dotnet build Referrals.sln -c Release --nologo -v quiet -clp:ErrorsOnly
 
