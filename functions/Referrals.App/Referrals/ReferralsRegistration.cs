@@ -29,6 +29,7 @@ public static class ReferralsRegistration
         services.AddEffectHandler<SmsEffectHandler>();
         services.AddEffectHandler<EmailEffectHandler>();
         services.AddSingleton<IParkedEffectListener<ReferralCommand>, ReferralParkedEffects>();
+        services.AddReferralDailyDigest();
         return builder;
     }
 
