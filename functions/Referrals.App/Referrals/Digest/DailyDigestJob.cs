@@ -89,6 +89,7 @@ public sealed partial class DailyDigestJob(
             return;
         }
 
+        var sending = false;
         try
         {
             var candidates = await CandidatesAsync(msc, day, projections, cancellationToken);
@@ -103,6 +104,7 @@ public sealed partial class DailyDigestJob(
 
             // The same id on every attempt of a day gives the same Message-Id, so a repeat is recognisable.
             var message = composer.Compose(email, StaffLanguage, $"{DigestMarkers.PartitionFor(day.Date)}-{msc.Id}");
+            sending = true;
             var outcome = await sender.SendAsync(message, cancellationToken);
             switch (outcome.Status)
             {
@@ -120,9 +122,10 @@ public sealed partial class DailyDigestJob(
                     break;
             }
         }
-        catch (Exception) when (!cancellationToken.IsCancellationRequested)
+        catch (Exception) when (!sending && !cancellationToken.IsCancellationRequested)
         {
-            // Let the next run try again. Should this write fail too, the claim lease frees the row later.
+            // Nothing went out: let the next run try again. Once a send has started the claim is never released
+            // here (it may have been delivered); only the lease frees it. Should this write fail, the lease does too.
             await markers.FinishAsync(claim, DigestMarkerStatus.Released, "The run failed before sending.", now,
                 CancellationToken.None);
             throw;
