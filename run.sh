@@ -4,16 +4,19 @@
 #
 #   ./run.sh             Azurite in memory (data is gone when it stops)
 #   ./run.sh --persist   Azurite keeps its data in .data/azurite
+#   ./run.sh --no-demo   do not seed demo referrals into empty storage
 #
 # Needs only the .NET SDK and Node.js; the npm tools come from package-lock.json.
 set -euo pipefail
 cd "$(dirname "$0")"
 
 persist=false
+demo=true
 for argument in "$@"; do
   case "$argument" in
     --persist) persist=true ;;
-    -h|--help) sed -n '2,8p' "$0"; exit 0 ;;
+    --no-demo) demo=false ;;
+    -h|--help) sed -n '2,9p' "$0"; exit 0 ;;
     *) echo "run.sh: unknown option '$argument' (try --help)" >&2; exit 2 ;;
   esac
 done
@@ -114,7 +117,8 @@ wait_for_port azurite $table_port
 wait_for_port azurite $queue_port
 
 # appsettings.Development.json points the app at these ports (Azurite, the sandbox for Twilio, MailDev for SMTP).
-ASPNETCORE_ENVIRONMENT=Development start app "$logs/app.log" \
+# With empty storage the app seeds a few demo referrals at different MSCs (Demo:Seed), so there is something to see.
+ASPNETCORE_ENVIRONMENT=Development Demo__Seed=$demo start app "$logs/app.log" \
   dotnet functions/Referrals.App/bin/Debug/net10.0/Referrals.App.dll \
   --urls http://$host:$app_port --contentRoot "$PWD/functions/Referrals.App"
 
@@ -125,7 +129,8 @@ wait_for_port app $app_port
 cat <<EOF
 
 Referrals is running (Development, Azurite $($persist && echo "on disk in .data/azurite" || echo "in memory")):
-  App          http://$host:$app_port        (health: /healthz, clock: /dev/clock, token: POST /dev/token)
+  Pages        http://$host:$app_port/signin  (pick a role: scout, MSC advisor, coordinator)
+  API          http://$host:$app_port/docs    (health: /healthz, clock: /dev/clock, token: POST /dev/token)
   SMS sandbox  http://$host:$sandbox_port
   MailDev      http://$host:$maildev_web_port        (SMTP $host:$maildev_smtp_port)
   Azurite      blob $blob_port, queue $queue_port, table $table_port on $host

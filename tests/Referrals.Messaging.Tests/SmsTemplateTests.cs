@@ -28,6 +28,8 @@ public sealed class SmsTemplateTests(ITestOutputHelper output) : IDisposable
             Assert.DoesNotContain("{{", sms.Text, StringComparison.Ordinal);
             Assert.DoesNotContain("}}", sms.Text, StringComparison.Ordinal);
             Assert.False(string.IsNullOrWhiteSpace(sms.Text));
+            // Serbian dates end in a period ("13. 12. 2026."): a template must not add a second one.
+            Assert.DoesNotContain("..", sms.Text, StringComparison.Ordinal);
             Assert.InRange(segments, 1, 4);
         }
     }
