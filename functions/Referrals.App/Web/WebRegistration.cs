@@ -43,6 +43,7 @@ public static class WebRegistration
             // Sessions last in wall-clock time: advancing the Development clock by days must not sign people out.
             options.TimeProvider = TimeProvider.System;
         });
+        builder.AddEntraSignIn();
         services.AddAuthorizationBuilder().AddWebPolicies();
 
         services.AddSingleton<UiText>();
