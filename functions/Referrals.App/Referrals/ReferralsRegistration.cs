@@ -23,6 +23,7 @@ public static class ReferralsRegistration
 
         services.AddOptions<NotificationOptions>().BindConfiguration(NotificationOptions.SectionName)
             .ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<ReferralSubmission>();
         services.AddSingleton<StaffEmailFactory>();
         services.AddSingleton<ReturneePhoneIndex>();
         services.AddSingleton<SmsStatusCallbacks>();

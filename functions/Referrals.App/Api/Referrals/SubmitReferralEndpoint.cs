@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Referrals.App.Api.Idempotency;
+using Referrals.App.Referrals;
 using Referrals.App.Security;
 using Referrals.Domain.Intake;
 using Referrals.Domain.Lifecycle;
@@ -35,11 +36,8 @@ public static class SubmitReferralEndpoint
         HttpContext context,
         Caller caller,
         [FromHeader(Name = ReferralIds.HeaderName)] string? idempotencyKey,
-        [FromServices] IntakeValidator intake,
-        [FromServices] IWorkflowClient<ReferralState, ReferralCommand> workflow,
-        SubmissionIdempotency idempotency,
+        [FromServices] ReferralSubmission submission,
         ReferralResponseMapper mapper,
-        TimeProvider time,
         CancellationToken cancellationToken)
     {
         if (ReferralIds.ValidateKey(idempotencyKey) is { } keyError)
@@ -53,39 +51,24 @@ public static class SubmitReferralEndpoint
             return problem;
         }
 
-        var request = body.Value!;
-        var organisation = caller.Organisation!;
-        var intakeResult = intake.Validate(request, new Referrer(caller.Subject, organisation), BelgradeDate.Today(time));
-        if (!intakeResult.IsValid)
+        switch (await submission.SubmitAsync(caller, body.Value!, idempotencyKey!, cancellationToken))
         {
-            return ApiProblems.Validation(intakeResult.Errors.ToDictionary(StringComparer.Ordinal));
+            case SubmissionResult.Created created:
+                if (created.Replayed)
+                {
+                    context.Response.Headers[ReplayedHeader] = "true";
+                }
+
+                return TypedResults.Created($"/api/referrals/{created.State.Id}", mapper.Submitted(created.State));
+            case SubmissionResult.Invalid invalid:
+                return ApiProblems.Validation(invalid.Errors.ToDictionary(StringComparer.Ordinal));
+            case SubmissionResult.KeyReused:
+                return ApiProblems.Conflict(
+                    $"This {ReferralIds.HeaderName} was already used with a different body. Use a new key for a new referral.");
+            case SubmissionResult.Refused refused:
+                return ReferralCommandRunner.Problem(refused.Rejection);
+            default:
+                throw new InvalidOperationException("Unknown submission result.");
         }
-
-        var id = ReferralIds.FromIdempotencyKey(organisation, idempotencyKey!);
-        var claim = await idempotency.ClaimAsync(id, SubmissionIdempotency.HashOf(request), caller.Subject, cancellationToken);
-        if (claim == IdempotencyOutcome.DifferentBody)
-        {
-            return ApiProblems.Conflict(
-                $"This {ReferralIds.HeaderName} was already used with a different body. Use a new key for a new referral.");
-        }
-
-        var command = new SubmitReferral(id, intakeResult.Details, intakeResult.Msc.Id, new Actor(caller.Subject, caller.Role));
-        var result = await workflow.ExecuteAsync(id, command, cancellationToken);
-        var state = result.State;
-        if (result.Rejection is { } rejection)
-        {
-            // A retry (or a concurrent duplicate) finds the referral its first request created.
-            state = rejection.Kind == RejectionKind.InvalidTransition
-                ? await workflow.GetStateAsync(id, cancellationToken)
-                : null;
-            if (state is null)
-            {
-                return ReferralCommandRunner.Problem(rejection);
-            }
-
-            context.Response.Headers[ReplayedHeader] = "true";
-        }
-
-        return TypedResults.Created($"/api/referrals/{id}", mapper.Submitted(state!));
     }
 }

@@ -1,6 +1,7 @@
 using Referrals.App.Api.Audit;
 using Referrals.App.Api.Idempotency;
 using Referrals.App.Api.Projections;
+using Referrals.App.Referrals;
 using Referrals.App.Security;
 using Referrals.Domain.Calendar;
 using Referrals.Domain.Intake;
@@ -12,19 +13,15 @@ namespace Referrals.App.Web.Services;
 
 /// <summary>
 /// What the pages do with referrals, over the same services as the API: the workflow client, the list read model,
-/// the audit log, the intake validator and the submission idempotency record. Scope rules are the API's: a referral
+/// the audit log and the referral submission. Scope rules are the API's: a referral
 /// outside the caller's scope is "not found".
 /// </summary>
 public sealed class WebReferrals(
     IWorkflowClient<ReferralState, ReferralCommand> workflow,
     ReferralListQuery lists,
     ReferralAuditLog audit,
-    IntakeValidator intake,
-    SubmissionIdempotency idempotency,
-    TimeProvider time)
+    ReferralSubmission submission)
 {
-    private static readonly TimeZoneInfo Belgrade = TimeZoneInfo.FindSystemTimeZoneById(TimeZones.Belgrade);
-
     /// <summary>One page of the caller's list: an advisor's MSC, a scout's organisation, or (coordinators) all or
     /// one MSC. Null when the continuation token is not one we handed out.</summary>
     public Task<ReferralListPage?> ListAsync(Caller caller, ReferralStatus? status, bool overdueOnly, string? msc,
@@ -79,42 +76,19 @@ public sealed class WebReferrals(
     public async Task<SubmitOutcome> SubmitAsync(Caller caller, SubmitReferralRequest request, string idempotencyKey,
         CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(caller);
-        ArgumentNullException.ThrowIfNull(request);
-        if (caller.Role != Role.Scout || caller.Organisation is null)
-        {
-            throw new InvalidOperationException("Only a scout with an organisation submits referrals.");
-        }
-
         if (ReferralIds.ValidateKey(idempotencyKey) is { } keyProblem)
         {
             return SubmitOutcome.Invalid(new Dictionary<string, string[]> { ["idempotencyKey"] = [keyProblem] });
         }
 
-        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(time.GetUtcNow(), Belgrade).DateTime);
-        var checkedRequest = intake.Validate(request, new Referrer(caller.Subject, caller.Organisation), today);
-        if (!checkedRequest.IsValid)
+        return await submission.SubmitAsync(caller, request, idempotencyKey, cancellationToken) switch
         {
-            return SubmitOutcome.Invalid(checkedRequest.Errors);
-        }
-
-        var id = ReferralIds.FromIdempotencyKey(caller.Organisation, idempotencyKey);
-        var use = await idempotency.ClaimAsync(id, SubmissionIdempotency.HashOf(request), caller.Subject, cancellationToken);
-        if (use == IdempotencyOutcome.DifferentBody)
-        {
-            return SubmitOutcome.AlreadyUsed;
-        }
-
-        var result = await workflow.ExecuteAsync(id,
-            new SubmitReferral(id, checkedRequest.Details, checkedRequest.Msc.Id, new Actor(caller.Subject, caller.Role)),
-            cancellationToken);
-        if (result.Rejection is { } rejection
-            && !(use == IdempotencyOutcome.Repeat && rejection.Kind == RejectionKind.InvalidTransition))
-        {
-            return SubmitOutcome.Refused(rejection.Reason);
-        }
-
-        return SubmitOutcome.Submitted(id);
+            SubmissionResult.Created created => SubmitOutcome.Submitted(created.State.Id),
+            SubmissionResult.Invalid invalid => SubmitOutcome.Invalid(invalid.Errors),
+            SubmissionResult.KeyReused => SubmitOutcome.AlreadyUsed,
+            SubmissionResult.Refused refused => SubmitOutcome.Refused(refused.Rejection.Reason),
+            _ => throw new InvalidOperationException("Unknown submission result."),
+        };
     }
 
     private static bool IsVisible(ReferralState state, Caller caller) =>
