@@ -1,17 +1,21 @@
 #!/usr/bin/env bash
 # Benchmarks. `./bench.sh engine [--instances 500] [--concurrency 16] [--scheduled 100000]` drives the reference
-# workflow through the durable workflow runtime against its own Azurite; the last line of output is one JSON object.
+# workflow through the durable workflow runtime against its own Azurite.
+# `./bench.sh api [--rate 50] [--duration 20] [--get-rate 50] [--get-duration 10]` runs the real app in-process on
+# Kestrel against its own Azurite and drives open-loop submits, then single-referral reads, over loopback HTTP.
+# Either way the last line of output is one JSON object.
 set -euo pipefail
 cd "$(dirname "$0")"
 
 case "${1:-}" in
-  engine)
+  engine|api)
     ./scripts/install-tools.sh
     dotnet build tools/Referrals.Benchmarks -c Release --nologo -v quiet >&2
     exec dotnet tools/Referrals.Benchmarks/bin/Release/net10.0/Referrals.Benchmarks.dll "$@"
     ;;
   *)
     echo "usage: ./bench.sh engine [--instances N] [--concurrency C] [--scheduled M]" >&2
+    echo "       ./bench.sh api [--rate R] [--duration S] [--get-rate R] [--get-duration S]" >&2
     exit 2
     ;;
 esac

@@ -58,8 +58,8 @@ internal static class EngineBenchmark
         {
             instancesPerSecond = Math.Round(instancesPerSecond, 1),
             storageRequestsPerInstance = Math.Round(requestsPerInstance, 2),
-            p50CommitMs = Math.Round(Percentile(latencies, 0.50), 2),
-            p99CommitMs = Math.Round(Percentile(latencies, 0.99), 2),
+            p50CommitMs = Math.Round(Latencies.Percentile(latencies, 0.50), 2),
+            p99CommitMs = Math.Round(Latencies.Percentile(latencies, 0.99), 2),
             sweepRequestsNoneDue = sweepRequests,
             ceilingInstancesPerSecond = Math.Round(upsertsPerSecond / requestsPerInstance, 1),
         };
@@ -158,9 +158,6 @@ internal static class EngineBenchmark
             await table.UpsertEntityAsync(new TableEntity($"p{i}", "r") { ["Value"] = i }, cancellationToken: token));
         return CeilingUpserts / stopwatch.Elapsed.TotalSeconds;
     }
-
-    private static double Percentile(List<double> sorted, double percentile) =>
-        sorted.Count == 0 ? 0 : sorted[Math.Clamp((int)Math.Ceiling(percentile * sorted.Count) - 1, 0, sorted.Count - 1)];
 
     private static string Id(string prefix, int i) => $"{prefix}-{i.ToString("D6", CultureInfo.InvariantCulture)}";
 }

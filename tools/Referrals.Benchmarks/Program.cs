@@ -1,3 +1,8 @@
-using Referrals.Benchmarks;
+namespace Referrals.Benchmarks;
 
-return await BenchmarkCommand.RunAsync(args);
+/// <summary>The entry point. Not top-level statements: those would declare a global <c>Program</c>, clashing with
+/// the app's, which <see cref="BenchmarkApp"/> hosts.</summary>
+internal static class EntryPoint
+{
+    public static Task<int> Main(string[] args) => BenchmarkCommand.RunAsync(args);
+}
