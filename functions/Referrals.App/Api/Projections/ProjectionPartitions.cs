@@ -1,4 +1,6 @@
 using System.Globalization;
+using Referrals.App.Security;
+using Referrals.Domain.Model;
 
 namespace Referrals.App.Api.Projections;
 
@@ -14,6 +16,15 @@ public static class ProjectionPartitions
     public static string ForOrganisation(string organisation) => "org-" + Uri.EscapeDataString(organisation);
 
     public static string ForMsc(string mscId) => "msc-" + Uri.EscapeDataString(mscId);
+
+    /// <summary>The partition a caller's list reads, and the MSC filter to apply within it: an advisor's MSC, a
+    /// scout's organisation (optionally filtered by MSC), or for coordinators all or one MSC.</summary>
+    public static (string Partition, string? MscFilter) ForCaller(Caller caller, string? msc) => caller.Role switch
+    {
+        Role.Advisor => (ForMsc(caller.Msc!), null),
+        Role.Scout => (ForOrganisation(caller.Organisation!), msc),
+        _ => (msc is null ? All : ForMsc(msc), null),
+    };
 
     public static string RowKey(DateTimeOffset submittedAt, string referralId) =>
         string.Create(CultureInfo.InvariantCulture,

@@ -128,24 +128,12 @@ public static class ReferralsApi
             return ApiProblems.Validation(checks.Errors);
         }
 
-        string partition;
-        string? mscFilter = null;
-        switch (caller.Role)
+        if (caller.Role == Role.Advisor && msc is not null && msc != caller.Msc)
         {
-            case Role.Advisor when msc is not null && msc != caller.Msc:
-                return ApiProblems.Forbidden("Advisors list only their own MSC's referrals.");
-            case Role.Advisor:
-                partition = ProjectionPartitions.ForMsc(caller.Msc!);
-                break;
-            case Role.Scout:
-                partition = ProjectionPartitions.ForOrganisation(caller.Organisation!);
-                mscFilter = msc;
-                break;
-            default:
-                partition = msc is null ? ProjectionPartitions.All : ProjectionPartitions.ForMsc(msc);
-                break;
+            return ApiProblems.Forbidden("Advisors list only their own MSC's referrals.");
         }
 
+        var (partition, mscFilter) = ProjectionPartitions.ForCaller(caller, msc);
         var page = await query.ReadAsync(partition, statusFilter, overdue == "true", mscFilter, continuationToken,
             pageSize ?? ReferralListQuery.DefaultPageSize, cancellationToken);
         if (page is null)

@@ -2,9 +2,9 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.Options;
 using Referrals.App.Api.Projections;
+using Referrals.App.Api.Referrals;
 using Referrals.App.Security;
 using Referrals.App.Web.Services;
-using Referrals.Domain.Calendar;
 using Referrals.Domain.Lifecycle;
 using Referrals.Domain.Model;
 
@@ -28,7 +28,6 @@ public sealed class DemoSeeder(
     public const string ScoutSubject = "scout-demo";
 
     private static readonly Caller Scout = new(ScoutSubject, Role.Scout, Organisation, null);
-    private static readonly TimeZoneInfo Belgrade = TimeZoneInfo.FindSystemTimeZoneById(TimeZones.Belgrade);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -68,7 +67,7 @@ public sealed class DemoSeeder(
             return [];
         }
 
-        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(time.GetUtcNow(), Belgrade).DateTime);
+        var today = BelgradeDate.Today(time);
         var baseUrl = BaseUrl();
         var ids = new List<string>();
         foreach (var demo in DemoReferrals.All(today, webOptions.Value.ConsentTextVersion, time.GetUtcNow()))

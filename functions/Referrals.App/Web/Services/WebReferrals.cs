@@ -3,7 +3,6 @@ using Referrals.App.Api.Idempotency;
 using Referrals.App.Api.Projections;
 using Referrals.App.Referrals;
 using Referrals.App.Security;
-using Referrals.Domain.Calendar;
 using Referrals.Domain.Intake;
 using Referrals.Domain.Lifecycle;
 using Referrals.Domain.Model;
@@ -28,12 +27,7 @@ public sealed class WebReferrals(
         string? continuationToken, int pageSize, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(caller);
-        var (partition, mscFilter) = caller.Role switch
-        {
-            Role.Advisor => (ProjectionPartitions.ForMsc(caller.Msc!), (string?)null),
-            Role.Scout => (ProjectionPartitions.ForOrganisation(caller.Organisation!), msc),
-            _ => (msc is null ? ProjectionPartitions.All : ProjectionPartitions.ForMsc(msc), null),
-        };
+        var (partition, mscFilter) = ProjectionPartitions.ForCaller(caller, msc);
         return lists.ReadAsync(partition, status, overdueOnly, mscFilter, continuationToken, pageSize, cancellationToken);
     }
 
