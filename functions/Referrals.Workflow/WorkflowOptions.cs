@@ -49,6 +49,12 @@ public sealed class WorkflowOptions
     /// <summary>Messages handled in parallel by the poller, and timers fired in parallel by a sweep.</summary>
     public int DispatchConcurrency { get; set; } = 8;
 
+    /// <summary>Dispatches started in process right after commits that run at once; later ones wait their turn.
+    /// They share the storage account with the requests that commit, and each fans out to all its due effects, so a
+    /// low bound keeps a burst of effects from queueing the next requests behind it (measured in
+    /// docs/workflow-runtime.md).</summary>
+    public int InProcessDispatchConcurrency { get; set; } = 2;
+
     /// <summary>A dispatch message received more often than this goes to the poison queue.</summary>
     public int MaxDequeueCount { get; set; } = 5;
 }

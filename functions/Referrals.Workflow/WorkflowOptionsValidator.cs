@@ -22,6 +22,7 @@ internal sealed partial class WorkflowOptionsValidator : IValidateOptions<Workfl
         CheckPositive(failures, nameof(WorkflowOptions.MaxConflictRetries), options.MaxConflictRetries);
         CheckPositive(failures, nameof(WorkflowOptions.EffectMaxAttempts), options.EffectMaxAttempts);
         CheckPositive(failures, nameof(WorkflowOptions.DispatchConcurrency), options.DispatchConcurrency);
+        CheckPositive(failures, nameof(WorkflowOptions.InProcessDispatchConcurrency), options.InProcessDispatchConcurrency);
         CheckPositive(failures, nameof(WorkflowOptions.MaxDequeueCount), options.MaxDequeueCount);
         CheckPositive(failures, nameof(WorkflowOptions.EffectRetryBaseDelay), options.EffectRetryBaseDelay);
         CheckPositive(failures, nameof(WorkflowOptions.SweepInterval), options.SweepInterval);

@@ -11,6 +11,34 @@ public sealed class DispatchTests(AzuriteFixture azurite) : IClassFixture<Azurit
     private readonly WorkflowOptions _names = ReferenceRuntime.UniqueOptions();
 
     [Fact]
+    public async Task Handlers_get_the_state_the_dispatch_holds_after_a_commit_and_after_a_retry()
+    {
+        var clock = RuntimeTestKit.Clock();
+        await using var runtime = await RuntimeTestKit.StartAsync(azurite, _names, clock);
+        var seen = new System.Collections.Concurrent.ConcurrentQueue<(string EffectId, int Attempt, Order? State)>();
+        runtime.Notifications.Behavior = (context, _) =>
+        {
+            seen.Enqueue((context.Effect.Id, context.Attempt, context.State as Order));
+            return Task.FromResult<EffectOutcome?>(context.Effect.Id == "notify-sms" && context.Attempt == 0
+                ? EffectOutcome.Retry("provider down")
+                : null);
+        };
+        var id = RuntimeTestKit.NewId();
+
+        await runtime.Client.ExecuteAsync(id, RuntimeTestKit.Place(), default);
+        await runtime.Engine.RunUntilIdleAsync(default);
+        clock.Advance(TimeSpan.FromMinutes(5));
+        await runtime.Engine.RunUntilIdleAsync(default);
+
+        var first = seen.Where(s => s.Attempt == 0).ToList();
+        Assert.Equal(2, first.Count);
+        Assert.All(first, s => Assert.Equal([], s.State!.Notified));
+        var retry = Assert.Single(seen, s => s.Attempt == 1);
+        // The retry loaded the instance: the email's follow-up, recorded after the first round, is in its state.
+        Assert.Equal(["email"], retry.State!.Notified);
+    }
+
+    [Fact]
     public async Task A_failing_effect_is_retried_with_backoff_then_succeeds_and_its_follow_up_is_recorded_once()
     {
         var clock = RuntimeTestKit.Clock();

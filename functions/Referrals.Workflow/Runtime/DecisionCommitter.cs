@@ -15,17 +15,21 @@ internal sealed class DecisionCommitter(
     IOptions<WorkflowOptions> options,
     ILogger<DecisionCommitter> logger)
 {
-    /// <param name="assumeNew">Start from an empty partition without reading: a new instance's first commit then
-    /// costs one request; an existing instance makes the Add conflict (or the decider reject), and it is loaded.</param>
+    /// <param name="firstRead">What to read before the first decision. <see cref="FirstRead.AssumeNew"/> reads
+    /// nothing, so a new instance's first commit costs one request; <see cref="FirstRead.ForTimer"/> reads the state
+    /// row and one timer row. When that partial view leads to a rejection or a conflict, the whole partition is
+    /// loaded and the decision made again.</param>
     /// <param name="decide">Applies the decision to the partition; returns a rejection, or null.</param>
-    public async Task<CommitOutcome<TState>> RunAsync<TState>(string instanceId, bool assumeNew,
+    public async Task<CommitOutcome<TState>> RunAsync<TState>(string instanceId, FirstRead firstRead,
         Func<InstancePartition<TState>, Rejection?> decide, CancellationToken cancellationToken)
         where TState : class
     {
-        var partition = assumeNew
+        var partition = firstRead.AssumeNewInstance
             ? InstancePartition<TState>.New(instanceId, store.ProtectorForPartitions)
-            : await store.LoadAsync<TState>(instanceId, cancellationToken);
-        var loaded = !assumeNew;
+            : firstRead.TimerKind is { } kind
+                ? await store.LoadForTimerAsync<TState>(instanceId, kind, cancellationToken)
+                : await store.LoadAsync<TState>(instanceId, cancellationToken);
+        var loaded = partition.IsComplete && !firstRead.AssumeNewInstance;
         DispatchTicket? ticket = null;
         for (var attempt = 1; ; attempt++)
         {
@@ -81,6 +85,17 @@ internal sealed class DecisionCommitter(
             await queue.DeleteAsync(ticket, cancellationToken);
         }
     }
+}
+
+/// <summary>What <see cref="DecisionCommitter.RunAsync"/> reads before deciding the first time; the default reads
+/// the whole partition.</summary>
+internal readonly record struct FirstRead(bool AssumeNewInstance, string? TimerKind)
+{
+    /// <summary>Nothing: a new instance.</summary>
+    public static FirstRead AssumeNew => new(true, null);
+
+    /// <summary>The state row and the named timer's row (two point reads).</summary>
+    public static FirstRead ForTimer(string kind) => new(false, kind);
 }
 
 /// <summary>What a decide-and-commit produced: the partition as stored, a rejection, and the recovery message of a

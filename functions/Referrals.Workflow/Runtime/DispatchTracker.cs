@@ -16,7 +16,7 @@ internal sealed class DispatchTracker(IOptions<WorkflowOptions> options) : IDisp
 
     // In-process dispatches share the storage account with the commits that start them; bounding them keeps a burst
     // of commits from being slowed down by its own effects.
-    private readonly SemaphoreSlim _slots = new(options.Value.DispatchConcurrency);
+    private readonly SemaphoreSlim _slots = new(options.Value.InProcessDispatchConcurrency);
 
     /// <summary>Cancelled when the runtime is disposed; in-process dispatches stop (their recovery message stays).</summary>
     public CancellationToken Stopping => _stopping.Token;
@@ -51,13 +51,15 @@ internal sealed class DispatchTracker(IOptions<WorkflowOptions> options) : IDisp
         }
     }
 
-    public void SetNextDue(string instanceId, DateTimeOffset? due)
+    /// <param name="onlyEarlier">Keep a known earlier time (and never forget the instance): the caller saw only
+    /// part of the instance's work.</param>
+    public void SetNextDue(string instanceId, DateTimeOffset? due, bool onlyEarlier = false)
     {
         if (due is { } at)
         {
-            _nextDue[instanceId] = at;
+            _nextDue.AddOrUpdate(instanceId, at, (_, known) => onlyEarlier && known < at ? known : at);
         }
-        else
+        else if (!onlyEarlier)
         {
             _nextDue.TryRemove(instanceId, out _);
         }

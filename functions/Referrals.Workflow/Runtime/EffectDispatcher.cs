@@ -67,7 +67,8 @@ internal sealed class EffectDispatcher<TState, TCommand>(
                 break;
             }
 
-            var outcomes = await Task.WhenAll(due.Select(item => PerformAsync(instanceId, item, cancellationToken)));
+            var state = partition.State;
+            var outcomes = await Task.WhenAll(due.Select(item => PerformAsync(instanceId, item, state, cancellationToken)));
             cancellationToken.ThrowIfCancellationRequested();
             foreach (var (item, outcome) in outcomes)
             {
@@ -90,7 +91,8 @@ internal sealed class EffectDispatcher<TState, TCommand>(
 
         var next = partition.Outbox.Values.Where(item => !item.Parked)
             .Select(item => (DateTimeOffset?)(item.NextAttemptAt ?? time.GetUtcNow())).Min();
-        tracker.SetNextDue(instanceId, next);
+        // A partial partition does not see older outbox rows, so it may only bring the next due time forward.
+        tracker.SetNextDue(instanceId, next, onlyEarlier: !partition.IsComplete);
         await BringBackLaterAsync(instanceId, next, ticket, followUp, cancellationToken);
         return new DispatchResult(performed, retrying, parked);
     }
@@ -119,7 +121,7 @@ internal sealed class EffectDispatcher<TState, TCommand>(
         }
     }
 
-    private async Task<(OutboxItem Item, EffectOutcome Outcome)> PerformAsync(string instanceId, OutboxItem item,
+    private async Task<(OutboxItem Item, EffectOutcome Outcome)> PerformAsync(string instanceId, OutboxItem item, TState? state,
         CancellationToken cancellationToken)
     {
         EffectOutcome outcome;
@@ -137,7 +139,7 @@ internal sealed class EffectDispatcher<TState, TCommand>(
         }
         else
         {
-            outcome = await HandleAsync(instanceId, item, cancellationToken);
+            outcome = await HandleAsync(instanceId, item, state, cancellationToken);
         }
 
         if (outcome is EffectRetry retry && item.Attempts + 1 >= options.Value.EffectMaxAttempts)
@@ -148,7 +150,7 @@ internal sealed class EffectDispatcher<TState, TCommand>(
         return (item, outcome);
     }
 
-    private async Task<EffectOutcome> HandleAsync(string instanceId, OutboxItem item, CancellationToken cancellationToken)
+    private async Task<EffectOutcome> HandleAsync(string instanceId, OutboxItem item, TState? state, CancellationToken cancellationToken)
     {
         if (handlers.Find(item.Type) is not { } handler)
         {
@@ -168,7 +170,7 @@ internal sealed class EffectDispatcher<TState, TCommand>(
         try
         {
             var context = new EffectContext(instanceId, new EffectRequest(item.Type, item.EffectId, payload, item.NextAttemptAt),
-                item.Attempts);
+                item.Attempts, state);
             return await handler.HandleAsync(context, cancellationToken);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)

@@ -71,7 +71,7 @@ internal sealed class TimerSweeper<TState, TCommand>(
         try
         {
             var isStale = false;
-            var outcome = await committer.RunAsync<TState>(due.InstanceId, assumeNew: false, partition =>
+            var outcome = await committer.RunAsync<TState>(due.InstanceId, FirstRead.ForTimer(timer.Kind), partition =>
             {
                 isStale = partition.State is null || !partition.Timers.TryGetValue(timer.Kind, out var row)
                     || !string.Equals(row.Token, timer.Token, StringComparison.Ordinal);

@@ -15,7 +15,7 @@ internal sealed class WorkflowClient<TState, TCommand>(
     {
         RowKeys.Validate(instanceId, nameof(instanceId));
         ArgumentNullException.ThrowIfNull(command);
-        var outcome = await committer.RunAsync<TState>(instanceId, assumeNew: true, partition =>
+        var outcome = await committer.RunAsync<TState>(instanceId, FirstRead.AssumeNew, partition =>
         {
             var now = time.GetUtcNow();
             var decision = decider.Decide(partition.State, command, now);

@@ -8,20 +8,26 @@ namespace Referrals.Workflow.Storage;
 /// One instance's partition as last read (or written), plus the changes made to it since. Decisions and dispatch
 /// outcomes change the working copy; <see cref="BuildTransaction"/> turns the difference into one entity-group
 /// transaction, and <see cref="Committed"/> makes the working copy the stored one.
+/// A partition read in part (<see cref="IsComplete"/> false: the state row and some timer rows, by point reads) knows
+/// only those rows: new outbox rows are added blind and a cancelled timer it has not read is deleted blind, so a
+/// clash with an unread row fails the transaction and the caller reloads the whole partition.
 /// </summary>
 internal sealed class InstancePartition<TState>
     where TState : class
 {
     private readonly IPayloadProtector _protector;
     private readonly List<TableEntity> _newEvents = [];
+    private readonly HashSet<string> _blindTimerDeletes = new(StringComparer.Ordinal);
     private Dictionary<string, OutboxItem> _storedOutbox;
     private Dictionary<string, ScheduledTimer> _storedTimers;
     private bool _stateChanged;
 
     private InstancePartition(string instanceId, IPayloadProtector protector, bool exists, ETag stateETag, TState? state,
-        long version, long nextSequence, Dictionary<string, OutboxItem> outbox, Dictionary<string, ScheduledTimer> timers)
+        long version, long nextSequence, Dictionary<string, OutboxItem> outbox, Dictionary<string, ScheduledTimer> timers,
+        bool isComplete = true)
     {
         InstanceId = instanceId;
+        IsComplete = isComplete;
         _protector = protector;
         Exists = exists;
         StateETag = stateETag;
@@ -35,6 +41,9 @@ internal sealed class InstancePartition<TState>
     }
 
     public string InstanceId { get; }
+
+    /// <summary>False when only the state row and some timer rows were read (see the class remarks).</summary>
+    public bool IsComplete { get; }
 
     /// <summary>True when the state row is stored (or assumed stored after a commit).</summary>
     public bool Exists { get; private set; }
@@ -54,7 +63,8 @@ internal sealed class InstancePartition<TState>
     /// <summary>The working timers, keyed by kind.</summary>
     public Dictionary<string, ScheduledTimer> Timers { get; }
 
-    public bool HasChanges => _stateChanged || _newEvents.Count > 0 || !SameOutbox() || !SameTimers();
+    public bool HasChanges =>
+        _stateChanged || _newEvents.Count > 0 || _blindTimerDeletes.Count > 0 || !SameOutbox() || !SameTimers();
 
     /// <summary>True when the pending transaction adds outbox rows (so a dispatch must follow it).</summary>
     public bool AddsOutboxWork => Outbox.Keys.Any(key => !_storedOutbox.ContainsKey(key));
@@ -64,8 +74,10 @@ internal sealed class InstancePartition<TState>
     public static InstancePartition<TState> New(string instanceId, IPayloadProtector protector) =>
         new(instanceId, protector, false, default, null, 0, 1, new(StringComparer.Ordinal), new(StringComparer.Ordinal));
 
-    /// <summary>Builds the partition from the rows of a "RowKey ge 'o'" query (outbox, state, timers).</summary>
-    public static InstancePartition<TState> Load(string instanceId, IEnumerable<TableEntity> entities, IPayloadProtector protector)
+    /// <summary>Builds the partition from the rows of a "RowKey ge 'o'" query (outbox, state, timers), or, when
+    /// <paramref name="isComplete"/> is false, from the few rows read by point reads.</summary>
+    public static InstancePartition<TState> Load(string instanceId, IEnumerable<TableEntity> entities, IPayloadProtector protector,
+        bool isComplete = true)
     {
         var outbox = new Dictionary<string, OutboxItem>(StringComparer.Ordinal);
         var timers = new Dictionary<string, ScheduledTimer>(StringComparer.Ordinal);
@@ -89,13 +101,13 @@ internal sealed class InstancePartition<TState>
 
         if (stateEntity is null)
         {
-            return new InstancePartition<TState>(instanceId, protector, false, default, null, 0, 1, outbox, timers);
+            return new InstancePartition<TState>(instanceId, protector, false, default, null, 0, 1, outbox, timers, isComplete);
         }
 
         var (stored, version, nextSequence) = PartitionEntities.ReadState(stateEntity);
         var state = ReadState(instanceId, stored, protector);
         return new InstancePartition<TState>(instanceId, protector, true, stateEntity.ETag, state, version, nextSequence,
-            outbox, timers);
+            outbox, timers, isComplete);
     }
 
     public static TState ReadState(string instanceId, string? stored, IPayloadProtector protector)
@@ -181,13 +193,18 @@ internal sealed class InstancePartition<TState>
             switch (change)
             {
                 case SetTimer set:
+                    _blindTimerDeletes.Remove(set.Kind);
                     Timers[set.Kind] = new ScheduledTimer(set.Kind, set.DueAt, set.Token);
                     var key = RowKeys.TimerIndexWork(set.Kind, set.Token);
                     Outbox[key] = new OutboxItem(key, OutboxItem.TimerIndexType, key, null, 0, null, false, null,
                         new TimerIndexWork(set.Kind, set.Token, set.DueAt));
                     break;
                 case CancelTimer cancel:
-                    Timers.Remove(cancel.Kind);
+                    if (!Timers.Remove(cancel.Kind) && !IsComplete)
+                    {
+                        _blindTimerDeletes.Add(cancel.Kind);
+                    }
+
                     break;
             }
         }
@@ -250,7 +267,7 @@ internal sealed class InstancePartition<TState>
             }
         }
 
-        foreach (var kind in _storedTimers.Keys.Where(kind => !Timers.ContainsKey(kind)))
+        foreach (var kind in _storedTimers.Keys.Where(kind => !Timers.ContainsKey(kind)).Concat(_blindTimerDeletes))
         {
             actions.Add(new TableTransactionAction(TableTransactionActionType.Delete,
                 new TableEntity(InstanceId, RowKeys.Timer(kind)), ETag.All));
@@ -272,6 +289,7 @@ internal sealed class InstancePartition<TState>
 
         _stateChanged = false;
         _newEvents.Clear();
+        _blindTimerDeletes.Clear();
         _storedOutbox = new Dictionary<string, OutboxItem>(Outbox, StringComparer.Ordinal);
         _storedTimers = new Dictionary<string, ScheduledTimer>(Timers, StringComparer.Ordinal);
     }
