@@ -38,7 +38,6 @@ public static class ApiRegistration
             .ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<ApiTables>();
         services.AddSingleton<ReferralAuditLog>();
-        services.AddSingleton<SubmissionIdempotency>();
         services.AddSingleton<ReferralListQuery>();
         // Built by factories: their dependencies (the workflow client, the directories) come from
         // AddReferralWorkflow, and start-up validation must not depend on which registration ran first.

@@ -10,13 +10,12 @@ namespace Referrals.App.Referrals;
 
 /// <summary>
 /// Submitting a referral, the one way both the API and the pages do it: intake validation (Belgrade's today), the
-/// id derived from the scout's organisation and the idempotency key, the body-hash claim that tells a retry from a
-/// reused key, and the workflow's insert as the duplicate guard.
+/// id derived from the scout's organisation and the idempotency key, the workflow's insert as the duplicate guard,
+/// and the request fingerprint kept in the referral that tells a retry from a reused key.
 /// </summary>
 public sealed class ReferralSubmission(
     IntakeValidator intake,
     IWorkflowClient<ReferralState, ReferralCommand> workflow,
-    SubmissionIdempotency idempotency,
     TimeProvider time)
 {
     public async Task<SubmissionResult> SubmitAsync(Caller caller, SubmitReferralRequest request, string idempotencyKey,
@@ -36,24 +35,26 @@ public sealed class ReferralSubmission(
         }
 
         var id = ReferralIds.FromIdempotencyKey(organisation, idempotencyKey);
-        var claim = await idempotency.ClaimAsync(id, SubmissionIdempotency.HashOf(request), caller.Subject, cancellationToken);
-        if (claim == IdempotencyOutcome.DifferentBody)
-        {
-            return new SubmissionResult.KeyReused();
-        }
-
-        var command = new SubmitReferral(id, checkedRequest.Details, checkedRequest.Msc.Id, new Actor(caller.Subject, caller.Role));
+        var fingerprint = RequestFingerprint.Of(request);
+        var command = new SubmitReferral(id, checkedRequest.Details, checkedRequest.Msc.Id, new Actor(caller.Subject, caller.Role),
+            fingerprint);
         var result = await workflow.ExecuteAsync(id, command, cancellationToken);
         if (result.Rejection is not { } rejection)
         {
             return new SubmissionResult.Created(result.State!, Replayed: false);
         }
 
-        // A retry (or a concurrent duplicate) finds the referral its first request created.
+        // A retry (or a concurrent duplicate) finds the referral its first request created; another body under the
+        // same key finds a referral with another fingerprint.
         var existing = rejection.Kind == RejectionKind.InvalidTransition
             ? await workflow.GetStateAsync(id, cancellationToken)
             : null;
-        return existing is null ? new SubmissionResult.Refused(rejection) : new SubmissionResult.Created(existing, Replayed: true);
+        return existing switch
+        {
+            null => new SubmissionResult.Refused(rejection),
+            _ when !string.Equals(existing.RequestFingerprint, fingerprint, StringComparison.Ordinal) => new SubmissionResult.KeyReused(),
+            _ => new SubmissionResult.Created(existing, Replayed: true),
+        };
     }
 }
 

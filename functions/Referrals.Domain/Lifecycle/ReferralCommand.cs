@@ -38,8 +38,10 @@ public abstract record ReferralCommand
 }
 
 /// <summary>Creates the referral. <paramref name="ReferralId"/> is the new instance id; <paramref name="MscId"/> is
-/// the MSC that intake routed the destination municipality to.</summary>
-public sealed record SubmitReferral(string ReferralId, ReferralDetails Details, string MscId, Actor Actor)
+/// the MSC that intake routed the destination municipality to; <paramref name="RequestFingerprint"/> identifies the
+/// request that created it, so a retry of that request can be told from another request under the same id.</summary>
+public sealed record SubmitReferral(string ReferralId, ReferralDetails Details, string MscId, Actor Actor,
+    string? RequestFingerprint = null)
     : ReferralCommand;
 
 /// <summary>The assigned MSC accepts the referral (advisor).</summary>

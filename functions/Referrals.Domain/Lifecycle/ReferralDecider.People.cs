@@ -30,6 +30,7 @@ public sealed partial class ReferralDecider
             MscId = c.MscId,
             Assignments = [new MscAssignment(c.MscId, now, c.Actor.Subject, AssignmentReason.Submitted)],
             SubmittedAt = now,
+            RequestFingerprint = c.RequestFingerprint,
         };
         var change = new ReferralChange(created, now);
         change.Event(ReferralEventTypes.Submitted, c.Actor.Subject,

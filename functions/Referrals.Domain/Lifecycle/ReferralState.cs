@@ -23,6 +23,10 @@ public sealed record ReferralState
 
     public required DateTimeOffset SubmittedAt { get; init; }
 
+    /// <summary>Identifies the request that created the referral (the API keeps a hash of the submitted body here),
+    /// so the same Idempotency-Key with another body is told apart from a retry.</summary>
+    public string? RequestFingerprint { get; init; }
+
     /// <summary>Counts accepted decisions (1 after submission). Timer tokens and projection effect ids derive
     /// from it, so they are unique and deterministic.</summary>
     public long Revision { get; init; }

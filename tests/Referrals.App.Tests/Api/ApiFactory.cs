@@ -19,7 +19,6 @@ public sealed class ApiFactory(AzuriteFixture azurite, string environment = "Dev
         builder.UseSetting("Storage:ConnectionString", azurite.ConnectionString);
         builder.UseSetting("Api:Tables:Projections", AzuriteFixture.UniqueName("views"));
         builder.UseSetting("Api:Tables:Audit", AzuriteFixture.UniqueName("audit"));
-        builder.UseSetting("Api:Tables:Idempotency", AzuriteFixture.UniqueName("idem"));
         builder.UseSetting("Api:Tables:ReturneePhones", AzuriteFixture.UniqueName("phones"));
         builder.UseSetting("Workflow:TableName", AzuriteFixture.UniqueName("wf"));
         builder.UseSetting("Workflow:TimerIndexTableName", AzuriteFixture.UniqueName("wftimers"));

@@ -40,7 +40,6 @@ public sealed class DigestApp(AzuriteFixture azurite, MailDevFixture mailDev, Fa
         builder.UseSetting("Storage:ConnectionString", azurite.ConnectionString);
         builder.UseSetting("Api:Tables:Projections", tables.Projections);
         builder.UseSetting("Api:Tables:Audit", tables.Prefix + "audit");
-        builder.UseSetting("Api:Tables:Idempotency", tables.Prefix + "idem");
         builder.UseSetting("Api:Tables:ReturneePhones", tables.Prefix + "phones");
         builder.UseSetting("Workflow:TableName", tables.Prefix + "wf");
         builder.UseSetting("Workflow:TimerIndexTableName", tables.Prefix + "wftimers");

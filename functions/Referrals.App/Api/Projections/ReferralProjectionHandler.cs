@@ -9,10 +9,14 @@ namespace Referrals.App.Api.Projections;
 /// <summary>
 /// Performs <see cref="ReferralEffects.UpdateProjection"/>: writes the referral's summary row into each list
 /// partition it belongs to and removes it from the MSC partition it left (reassignment, out-of-area rejection).
-/// Older revisions never overwrite newer ones, so redelivery and reordering are harmless.
+/// Older revisions never overwrite newer ones, so redelivery and reordering are harmless. The first revision is
+/// written without reading: no row can exist before it, and a redelivered one finds its row and compares.
 /// </summary>
 public sealed class ReferralProjectionHandler(ApiTables tables) : IEffectHandler
 {
+    // A referral's first decision (its submission) is revision 1.
+    private const long FirstRevision = 1;
+
     public string EffectType => ReferralEffects.UpdateProjection;
 
     public async Task<EffectOutcome> HandleAsync(EffectContext context, CancellationToken cancellationToken)
@@ -22,9 +26,8 @@ public sealed class ReferralProjectionHandler(ApiTables tables) : IEffectHandler
         var table = await tables.ProjectionsAsync(cancellationToken);
         var rowKey = ProjectionPartitions.RowKey(projection.SubmittedAt, projection.Id);
 
-        var previous = await table.GetEntityIfExistsAsync<TableEntity>(ProjectionPartitions.All, rowKey,
-            cancellationToken: cancellationToken);
-        var previousMsc = previous.HasValue ? previous.Value!.GetString(ProjectionColumns.MscId) : null;
+        var first = projection.Revision <= FirstRevision;
+        var previousMsc = first ? null : await PreviousMscAsync(table, rowKey, cancellationToken);
 
         var partitions = new List<string> { ProjectionPartitions.ForOrganisation(projection.Organisation) };
         if (projection.MscId is not null)
@@ -36,7 +39,7 @@ public sealed class ReferralProjectionHandler(ApiTables tables) : IEffectHandler
         partitions.Add(ProjectionPartitions.All);
         foreach (var partition in partitions)
         {
-            if (!await WriteAsync(table, ProjectionColumns.ToEntity(partition, rowKey, projection), cancellationToken))
+            if (!await WriteAsync(table, ProjectionColumns.ToEntity(partition, rowKey, projection), first, cancellationToken))
             {
                 return EffectOutcome.Retry("A concurrent projection update; trying again.");
             }
@@ -51,9 +54,30 @@ public sealed class ReferralProjectionHandler(ApiTables tables) : IEffectHandler
         return EffectOutcome.Done();
     }
 
-    /// <summary>Writes the row unless a newer revision is there; false on a concurrent write (retry).</summary>
-    private static async Task<bool> WriteAsync(TableClient table, TableEntity entity, CancellationToken cancellationToken)
+    private static async Task<string?> PreviousMscAsync(TableClient table, string rowKey, CancellationToken cancellationToken)
     {
+        var previous = await table.GetEntityIfExistsAsync<TableEntity>(ProjectionPartitions.All, rowKey,
+            cancellationToken: cancellationToken);
+        return previous.HasValue ? previous.Value!.GetString(ProjectionColumns.MscId) : null;
+    }
+
+    /// <summary>Writes the row unless a newer revision is there; false on a concurrent write (retry).</summary>
+    /// <param name="likelyNew">Try to add the row first, reading only when it turns out to exist.</param>
+    private static async Task<bool> WriteAsync(TableClient table, TableEntity entity, bool likelyNew, CancellationToken cancellationToken)
+    {
+        if (likelyNew)
+        {
+            try
+            {
+                await table.AddEntityAsync(entity, cancellationToken);
+                return true;
+            }
+            catch (RequestFailedException exception) when (exception.Status == 409)
+            {
+                // Redelivered: compare with what is there.
+            }
+        }
+
         var existing = await table.GetEntityIfExistsAsync<TableEntity>(entity.PartitionKey, entity.RowKey,
             cancellationToken: cancellationToken);
         try

@@ -15,9 +15,6 @@ public sealed class ApiTables(TableServiceClient service, IOptions<ApiTablesOpti
     public Task<TableClient> AuditAsync(CancellationToken cancellationToken) =>
         GetAsync(options.Value.Audit, cancellationToken);
 
-    public Task<TableClient> IdempotencyAsync(CancellationToken cancellationToken) =>
-        GetAsync(options.Value.Idempotency, cancellationToken);
-
     public Task<TableClient> ReturneePhonesAsync(CancellationToken cancellationToken) =>
         GetAsync(options.Value.ReturneePhones, cancellationToken);
 

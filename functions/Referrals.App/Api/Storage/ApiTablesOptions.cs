@@ -15,10 +15,6 @@ public sealed class ApiTablesOptions
     [Required, RegularExpression("^[A-Za-z][A-Za-z0-9]{2,62}$")]
     public string Audit { get; set; } = "referralaudit";
 
-    /// <summary>The body hash of each submission's Idempotency-Key (PartitionKey = referral id).</summary>
-    [Required, RegularExpression("^[A-Za-z][A-Za-z0-9]{2,62}$")]
-    public string Idempotency { get; set; } = "referralidempotency";
-
     /// <summary>Blind index of returnee phone numbers (PartitionKey = HMAC of the number, RowKey = referral id).
     /// </summary>
     [Required, RegularExpression("^[A-Za-z][A-Za-z0-9]{2,62}$")]

@@ -23,7 +23,7 @@ internal sealed partial class EmailEffectHandler(
     public async Task<EffectOutcome> HandleAsync(EffectContext context, CancellationToken cancellationToken)
     {
         var payload = context.Effect.PayloadAs<SendEmailPayload>();
-        var state = await referrals.GetStateAsync(payload.ReferralId, cancellationToken);
+        var state = context.State as ReferralState ?? await referrals.GetStateAsync(payload.ReferralId, cancellationToken);
         if (state is null)
         {
             return EffectOutcome.Park("The referral no longer exists.");

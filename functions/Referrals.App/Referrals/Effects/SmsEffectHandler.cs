@@ -15,8 +15,9 @@ using TextEncoding = Referrals.Sms.Text.SmsEncoding;
 namespace Referrals.App.Referrals.Effects;
 
 /// <summary>
-/// Sends one SMS to a returnee through Twilio and reports the outcome to the referral. It re-reads the referral
-/// first, because an opt-out may have been committed after the message was queued, and it never sends in the
+/// Sends one SMS to a returnee through Twilio and reports the outcome to the referral. It checks the referral as the
+/// dispatch knows it (read or committed at the start of the dispatch round), because an opt-out may have been
+/// committed after the message was queued, and it never sends in the
 /// recipient's quiet hours or faster than the sender's rate limit: both defer the effect without counting as a
 /// failure.
 /// </summary>
@@ -39,7 +40,7 @@ internal sealed partial class SmsEffectHandler(
     public async Task<EffectOutcome> HandleAsync(EffectContext context, CancellationToken cancellationToken)
     {
         var payload = context.Effect.PayloadAs<SendSmsPayload>();
-        var state = await referrals.GetStateAsync(payload.ReferralId, cancellationToken);
+        var state = context.State as ReferralState ?? await referrals.GetStateAsync(payload.ReferralId, cancellationToken);
         if (state?.FindMessage(payload.MessageId) is not { } message)
         {
             return EffectOutcome.Park("The referral or its message no longer exists.");
