@@ -30,7 +30,8 @@ internal static class ApiBenchmark
         {
             await using var app = new BenchmarkApp(azurite.ConnectionString);
             await app.StartAsync(cancellationToken);
-            await RunAsync(app, azurite, settings, cancellationToken);
+            using var tally = new StorageTally(azurite.TablePort, azurite.QueuePort);
+            await RunAsync(app, azurite, tally, settings, cancellationToken);
         }
         finally
         {
@@ -38,7 +39,7 @@ internal static class ApiBenchmark
         }
     }
 
-    private static async Task RunAsync(BenchmarkApp app, AzuriteFixture azurite, ApiBenchmarkSettings settings,
+    private static async Task RunAsync(BenchmarkApp app, AzuriteFixture azurite, StorageTally tally, ApiBenchmarkSettings settings,
         CancellationToken cancellationToken)
     {
         using var scout = await ClientForAsync(app.BaseUrl, new { role = "scout", subject = "scout-bench", org = "helpdesk-de" }, cancellationToken);
@@ -58,12 +59,22 @@ internal static class ApiBenchmark
         }
 
         var ids = new string?[(int)Math.Round(settings.Rate * settings.Duration.TotalSeconds)];
+        tally.Enabled = true;
         var submits = await OpenLoop.RunAsync(settings.Rate, settings.Duration,
             (i, token) => SubmitAsync(scout, body, $"load-{run}-{i}", ids, i, token), cancellationToken);
+
+        // The submits' effects (first attempts) run in the background; the reads are measured after they settle.
+        var draining = Stopwatch.StartNew();
+        var settled = await tally.WaitForQuietAsync(TimeSpan.FromSeconds(1), TimeSpan.FromMinutes(2), cancellationToken);
+        var drained = draining.Elapsed;
+        var submitStorage = tally.Snapshot();
+        tally.Reset();
 
         var submitted = ids.OfType<string>().Concat(warmUpIds.OfType<string>()).ToArray();
         var gets = await OpenLoop.RunAsync(settings.GetRate, settings.GetDuration,
             (i, token) => GetAsync(coordinator, submitted[i % submitted.Length], token), cancellationToken);
+        tally.Enabled = false;
+        var getStorage = tally.Snapshot();
         var upsert = await StorageRoundTripAsync(azurite, cancellationToken);
         var loadAfter = LoadAverage();
 
@@ -85,9 +96,21 @@ internal static class ApiBenchmark
               one Azurite upsert, sequential, for scale: p50 {upsert.P(0.50)} ms, p99 {upsert.P(0.99)} ms
               targets: submit p99 < 100 ms at 50/s; get < 30 ms. Latency counts from each request's scheduled start.
               load average (1/5/15 min) before: {loadBefore}; after: {loadAfter}; {Environment.ProcessorCount} CPU(s)
+              effects of the submits (first attempts) {(settled ? "finished" : "were still running")} {drained.TotalSeconds:F1} s after the last submit
+            storage requests per submitted referral, request and background effects: {PerRequest(submitStorage, submits.SortedMs.Count)}
+            {Breakdown(submitStorage, submits.SortedMs.Count)}
+            storage requests per read: {PerRequest(getStorage, gets.SortedMs.Count)}
+            {Breakdown(getStorage, gets.SortedMs.Count)}
             """));
         Console.WriteLine(JsonSerializer.Serialize(result));
     }
+
+    private static string PerRequest(IReadOnlyList<(string Operation, int Count)> counts, int requests) =>
+        (counts.Sum(c => c.Count) / (double)Math.Max(1, requests)).ToString("F2", CultureInfo.InvariantCulture);
+
+    private static string Breakdown(IReadOnlyList<(string Operation, int Count)> counts, int requests) =>
+        string.Join(Environment.NewLine, counts.Select(c => string.Create(CultureInfo.InvariantCulture,
+            $"  {c.Count / (double)Math.Max(1, requests),6:F2}  {c.Operation}")));
 
     /// <summary>The latency of one table upsert on its own, measured right after the load, so the API figures can be
     /// read as multiples of a storage round trip.</summary>

@@ -12,7 +12,7 @@ namespace Referrals.Benchmarks;
 /// <summary>
 /// The real app (Development, for <c>POST /dev/token</c>) on Kestrel at a free port against the given Azurite.
 /// SMS and SMTP point at ports nobody listens on: each referral's effects run once in the background, fail fast and
-/// wait a minute before retrying, so they cost what a first attempt costs without piling up during the run.
+/// wait an hour before retrying, so they cost what a first attempt costs without piling up during the run.
 /// </summary>
 internal sealed class BenchmarkApp(string storageConnectionString) : WebApplicationFactory<Program>
 {
@@ -37,6 +37,9 @@ internal sealed class BenchmarkApp(string storageConnectionString) : WebApplicat
             ["Twilio:ApiBaseUrl"] = unused,
             ["Twilio:PublicBaseUrl"] = BaseUrl.AbsoluteUri,
             ["Twilio:MaxRetryAttempts"] = "0",
+            // Pacing to one SMS a second (a single long code) would hold most of a 50/s run's texts for minutes.
+            ["Twilio:MessagesPerSecond"] = "1000",
+            ["Twilio:Burst"] = "1000",
             ["Messaging:PublicBaseUrl"] = BaseUrl.AbsoluteUri,
             ["Email:Provider"] = "Smtp",
             ["Email:FromAddress"] = "referrals@nsz.example",
@@ -44,7 +47,8 @@ internal sealed class BenchmarkApp(string storageConnectionString) : WebApplicat
             ["Email:Smtp:Port"] = FreePort.Next().ToString(CultureInfo.InvariantCulture),
             ["Email:Smtp:Security"] = "None",
             ["Referrals:Notifications:CoordinatorEmail"] = "coordinators@kirs.example",
-            ["Workflow:EffectRetryBaseDelay"] = "00:01:00",
+            ["Workflow:EffectRetryBaseDelay"] = "01:00:00",
+            ["Workflow:EffectRetryMaxDelay"] = "01:00:00",
             ["RateLimits:SubmissionsPerMinute"] = "10000",
             ["Demo:Seed"] = "false",
         };

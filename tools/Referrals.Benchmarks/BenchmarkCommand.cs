@@ -3,13 +3,13 @@ using System.Globalization;
 namespace Referrals.Benchmarks;
 
 /// <summary>
-/// Parses the command line: <c>engine [--instances N] [--concurrency C] [--scheduled M]</c> or
+/// Parses the command line: <c>engine [--instances N] [--concurrency C] [--scheduled M] [--rounds R]</c> or
 /// <c>api [--rate R] [--duration S] [--get-rate R] [--get-duration S]</c>.
 /// </summary>
 internal static class BenchmarkCommand
 {
     private const string Usage =
-        "usage: bench.sh engine [--instances 500] [--concurrency 16] [--scheduled 100000]\n" +
+        "usage: bench.sh engine [--instances 500] [--concurrency 16] [--scheduled 100000] [--rounds 3]\n" +
         "       bench.sh api [--rate 50] [--duration 20] [--get-rate 50] [--get-duration 10]   (durations in seconds)";
 
     public static async Task<int> RunAsync(string[] args)
@@ -36,6 +36,7 @@ internal static class BenchmarkCommand
                 case ("engine", "--instances"): engine = engine with { Instances = value }; break;
                 case ("engine", "--concurrency"): engine = engine with { Concurrency = value }; break;
                 case ("engine", "--scheduled"): engine = engine with { ScheduledTimers = value }; break;
+                case ("engine", "--rounds"): engine = engine with { Rounds = value }; break;
                 case ("api", "--rate"): api = api with { Rate = value }; break;
                 case ("api", "--duration"): api = api with { Duration = TimeSpan.FromSeconds(value) }; break;
                 case ("api", "--get-rate"): api = api with { GetRate = value }; break;
@@ -59,7 +60,8 @@ internal static class BenchmarkCommand
     }
 }
 
-internal sealed record EngineBenchmarkSettings(int Instances = 500, int Concurrency = 16, int ScheduledTimers = 100_000);
+/// <summary><see cref="Instances"/> per round; each round is timed between two ceiling measurements.</summary>
+internal sealed record EngineBenchmarkSettings(int Instances = 500, int Concurrency = 16, int ScheduledTimers = 100_000, int Rounds = 3);
 
 /// <summary>Submits at <see cref="Rate"/> per second for <see cref="Duration"/>, then reads at <see cref="GetRate"/>
 /// per second for <see cref="GetDuration"/>.</summary>
