@@ -110,14 +110,28 @@ public sealed class ExternalProcess : IAsyncDisposable
     }
 }
 
-/// <summary>Free TCP ports on the loopback interface, so no test depends on a fixed port.</summary>
+/// <summary>Free TCP ports on the loopback interface, so no test depends on a fixed port. A port is free when asked
+/// for but nobody listens on it until its process starts, so the operating system may offer it again meanwhile (seen:
+/// Azurite's blob and queue services given the same port); a port is therefore handed out once per process.</summary>
 public static class FreePort
 {
+    private static readonly HashSet<int> s_handedOut = [];
+
     public static int Next()
     {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
+        while (true)
+        {
+            using var listener = new TcpListener(IPAddress.Loopback, 0);
+            listener.Start();
+            var port = ((IPEndPoint)listener.LocalEndpoint).Port;
+            lock (s_handedOut)
+            {
+                if (s_handedOut.Add(port))
+                {
+                    return port;
+                }
+            }
+        }
     }
 }
 
