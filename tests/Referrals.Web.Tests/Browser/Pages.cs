@@ -26,7 +26,10 @@ internal static class Pages
         }
 
         await page.ClickAsync("form.card button[type=submit]");
-        await page.WaitForLoadStateAsync(LoadState.DOMContentLoaded);
+        // Wait for the page the sign-in leads to, not for a load state: once in CI the load-state wait looked at the
+        // sign-in page while it was being replaced and never resolved.
+        await page.WaitForURLAsync(url => !new Uri(url).AbsolutePath.StartsWith("/signin", StringComparison.OrdinalIgnoreCase),
+            new PageWaitForURLOptions { WaitUntil = WaitUntilState.DOMContentLoaded });
     }
 
     /// <summary>Saves the page at 1280 px and 360 px wide (full height) as test artifacts.</summary>
