@@ -15,8 +15,9 @@ public interface IEffectHandler
 
 /// <summary>What a handler gets: the instance, the effect, how often it was tried before, and the instance's state
 /// as this dispatch knows it (<paramref name="State"/>: read or committed by the dispatch itself, so no older than
-/// the start of this dispatch round; null when unknown). A handler that must not act on stale state (an opt-out)
-/// uses it instead of reading the instance again, which would only narrow the same race and cost a request.</summary>
+/// the start of this dispatch round; null when the instance does not exist). A handler that must not act on stale
+/// state (an opt-out) uses it instead of reading the instance again, which would only narrow the same race and cost a
+/// request.</summary>
 public sealed record EffectContext(string InstanceId, EffectRequest Effect, int Attempt, object? State = null);
 
 /// <summary>The result of performing an effect.</summary>

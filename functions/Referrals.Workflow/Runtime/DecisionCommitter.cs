@@ -24,12 +24,11 @@ internal sealed class DecisionCommitter(
         Func<InstancePartition<TState>, Rejection?> decide, CancellationToken cancellationToken)
         where TState : class
     {
-        var partition = firstRead.AssumeNewInstance
-            ? InstancePartition<TState>.New(instanceId, store.ProtectorForPartitions)
-            : firstRead.TimerKind is { } kind
-                ? await store.LoadForTimerAsync<TState>(instanceId, kind, cancellationToken)
-                : await store.LoadAsync<TState>(instanceId, cancellationToken);
-        var loaded = partition.IsComplete && !firstRead.AssumeNewInstance;
+        // Neither first read is the whole partition; it is loaded only when a decision needs it.
+        var partition = firstRead.TimerKind is { } kind
+            ? await store.LoadForTimerAsync<TState>(instanceId, kind, cancellationToken)
+            : InstancePartition<TState>.New(instanceId, store.ProtectorForPartitions);
+        var loaded = false;
         DispatchTicket? ticket = null;
         for (var attempt = 1; ; attempt++)
         {
@@ -87,15 +86,14 @@ internal sealed class DecisionCommitter(
     }
 }
 
-/// <summary>What <see cref="DecisionCommitter.RunAsync"/> reads before deciding the first time; the default reads
-/// the whole partition.</summary>
-internal readonly record struct FirstRead(bool AssumeNewInstance, string? TimerKind)
+/// <summary>What <see cref="DecisionCommitter.RunAsync"/> reads before deciding the first time.</summary>
+internal readonly record struct FirstRead(string? TimerKind)
 {
     /// <summary>Nothing: a new instance.</summary>
-    public static FirstRead AssumeNew => new(true, null);
+    public static FirstRead AssumeNew => default;
 
     /// <summary>The state row and the named timer's row (two point reads).</summary>
-    public static FirstRead ForTimer(string kind) => new(false, kind);
+    public static FirstRead ForTimer(string kind) => new(kind);
 }
 
 /// <summary>What a decide-and-commit produced: the partition as stored, a rejection, and the recovery message of a

@@ -11,7 +11,6 @@ namespace Referrals.App.Referrals.Effects;
 /// permanent one (5xx for the recipient, no address) is parked where an operator and the referral show it.
 /// </summary>
 internal sealed partial class EmailEffectHandler(
-    IWorkflowReader<ReferralState> referrals,
     StaffEmailFactory factory,
     IStaffEmailComposer composer,
     IEmailSender sender,
@@ -23,7 +22,7 @@ internal sealed partial class EmailEffectHandler(
     public async Task<EffectOutcome> HandleAsync(EffectContext context, CancellationToken cancellationToken)
     {
         var payload = context.Effect.PayloadAs<SendEmailPayload>();
-        var state = context.State as ReferralState ?? await referrals.GetStateAsync(payload.ReferralId, cancellationToken);
+        var state = context.State as ReferralState;
         if (state is null)
         {
             return EffectOutcome.Park("The referral no longer exists.");

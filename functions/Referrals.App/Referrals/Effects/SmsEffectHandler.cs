@@ -22,7 +22,6 @@ namespace Referrals.App.Referrals.Effects;
 /// failure.
 /// </summary>
 internal sealed partial class SmsEffectHandler(
-    IWorkflowReader<ReferralState> referrals,
     MscDirectory mscs,
     ITemplateRenderer templates,
     SmsTextPreparer preparer,
@@ -40,7 +39,7 @@ internal sealed partial class SmsEffectHandler(
     public async Task<EffectOutcome> HandleAsync(EffectContext context, CancellationToken cancellationToken)
     {
         var payload = context.Effect.PayloadAs<SendSmsPayload>();
-        var state = context.State as ReferralState ?? await referrals.GetStateAsync(payload.ReferralId, cancellationToken);
+        var state = context.State as ReferralState;
         if (state?.FindMessage(payload.MessageId) is not { } message)
         {
             return EffectOutcome.Park("The referral or its message no longer exists.");
