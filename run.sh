@@ -101,7 +101,7 @@ if $persist; then
   mkdir -p .data/azurite
   azurite_storage=(--location .data/azurite)
 fi
-start azurite "$logs/azurite.log" node_modules/.bin/azurite --silent --skipApiVersionCheck --disableProductStyleUrl \
+start azurite "$logs/azurite.log" node_modules/.bin/azurite --silent --skipApiVersionCheck --disableProductStyleUrl --disableTelemetry \
   --blobHost $host --blobPort $blob_port --queueHost $host --queuePort $queue_port \
   --tableHost $host --tablePort $table_port "${azurite_storage[@]}"
 

@@ -65,7 +65,7 @@ public sealed class AzuriteFixture : IAsyncLifetime
     {
         var arguments = new List<string>
         {
-            "--silent", "--skipApiVersionCheck", "--disableProductStyleUrl",
+            "--silent", "--skipApiVersionCheck", "--disableProductStyleUrl", "--disableTelemetry",
             "--blobHost", "127.0.0.1", "--blobPort", BlobPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
             "--queueHost", "127.0.0.1", "--queuePort", QueuePort.ToString(System.Globalization.CultureInfo.InvariantCulture),
             "--tableHost", "127.0.0.1", "--tablePort", TablePort.ToString(System.Globalization.CultureInfo.InvariantCulture),
