@@ -1,6 +1,7 @@
 using Azure.Data.Tables;
 using Referrals.Testing;
 using Referrals.Testing.ReferenceWorkflow;
+using Referrals.Workflow.Storage;
 
 namespace Referrals.Workflow.Tests;
 
@@ -45,12 +46,12 @@ public sealed class CommitTests(AzuriteFixture azurite) : IClassFixture<AzuriteF
         var id = RuntimeTestKit.NewId();
         var table = azurite.TableService().GetTableClient(_names.TableName);
         // A leftover row makes the Add of one outbox row (the last entity but one of the batch) fail.
-        await table.AddEntityAsync(new TableEntity(id, "o|notify-sms") { ["Type"] = "order.notify", ["Status"] = "parked" });
+        await table.AddEntityAsync(new TableEntity(id, RowKeys.Stored(id, "o|notify-sms")) { ["Type"] = "order.notify", ["Status"] = "parked" });
 
         await Assert.ThrowsAsync<InvalidOperationException>(() => runtime.Client.ExecuteAsync(id, RuntimeTestKit.Place(), default));
 
         var rows = await table.QueryAsync<TableEntity>(e => e.PartitionKey == id).ToListAsync();
-        Assert.Equal(["o|notify-sms"], rows.Select(r => r.RowKey));
+        Assert.Equal([RowKeys.Stored(id, "o|notify-sms")], rows.Select(r => r.RowKey));
     }
 
     [Fact]
@@ -136,7 +137,7 @@ public sealed class CommitTests(AzuriteFixture azurite) : IClassFixture<AzuriteF
         await runtime.Client.ExecuteAsync(broken, RuntimeTestKit.Place(), default);
         await runtime.Engine.RunUntilIdleAsync(default);
         var table = azurite.TableService().GetTableClient(_names.TableName);
-        var state = (await table.GetEntityAsync<TableEntity>(broken, "s")).Value;
+        var state = (await table.GetEntityAsync<TableEntity>(broken, RowKeys.Stored(broken, RowKeys.State))).Value;
         state["Data"] = "{not json";
         await table.UpdateEntityAsync(state, state.ETag);
 
@@ -149,6 +150,44 @@ public sealed class CommitTests(AzuriteFixture azurite) : IClassFixture<AzuriteF
         Assert.Contains(broken, error.Message, StringComparison.Ordinal);
         Assert.Contains(broken, readError.Message, StringComparison.Ordinal);
         Assert.True(other.Applied);
+    }
+
+    [Fact]
+    public async Task No_two_instances_share_a_row_key()
+    {
+        // Azurite finds an entity by RowKey and then scans every row with that RowKey, so shared keys would make
+        // each operation slower with every instance stored.
+        await using var runtime = await RuntimeTestKit.StartAsync(azurite, _names, RuntimeTestKit.Clock());
+        var ids = new[] { RuntimeTestKit.NewId(), RuntimeTestKit.NewId() };
+        foreach (var id in ids)
+        {
+            await runtime.Client.ExecuteAsync(id, RuntimeTestKit.Place(), default);
+        }
+
+        await runtime.Engine.RunUntilIdleAsync(default);
+        var table = azurite.TableService().GetTableClient(_names.TableName);
+        var rows = await table.QueryAsync<TableEntity>(e => e.PartitionKey == ids[0] || e.PartitionKey == ids[1]).ToListAsync();
+
+        Assert.True(rows.Count(r => r.PartitionKey == ids[0]) >= 3);
+        Assert.Equal(rows.Count, rows.Select(r => r.RowKey).Distinct(StringComparer.Ordinal).Count());
+        Assert.All(rows, r => Assert.EndsWith("|" + r.PartitionKey, r.RowKey, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task A_row_outside_the_row_layout_is_reported_naming_the_instance()
+    {
+        await using var runtime = await RuntimeTestKit.StartAsync(azurite, _names, RuntimeTestKit.Clock());
+        var id = RuntimeTestKit.NewId();
+        await runtime.Client.ExecuteAsync(id, RuntimeTestKit.Place(), default);
+        await runtime.Engine.RunUntilIdleAsync(default);
+        var table = azurite.TableService().GetTableClient(_names.TableName);
+        await table.AddEntityAsync(new TableEntity(id, RowKeys.Timer("expiry")) { ["Token"] = "t" });
+
+        var error = await Assert.ThrowsAsync<WorkflowStateUnreadableException>(() =>
+            runtime.Client.ExecuteAsync(id, new ConfirmOrder(), default));
+
+        Assert.Equal(id, error.InstanceId);
+        Assert.Contains("row layout", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]

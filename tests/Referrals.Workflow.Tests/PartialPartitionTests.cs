@@ -22,7 +22,9 @@ public sealed class PartialPartitionTests(AzuriteFixture azurite) : IClassFixtur
     {
         _table = azurite.TableService().GetTableClient(_names.TableName);
         await _table.CreateIfNotExistsAsync();
-        _store = new InstanceStore(azurite.TableService(), Options.Create(_names), new NoPayloadProtection());
+        await azurite.TableService().GetTableClient(_names.TimerIndexTableName).CreateIfNotExistsAsync();
+        _store = new InstanceStore(azurite.TableService(), new TimerIndex(azurite.TableService(), Options.Create(_names)),
+            Options.Create(_names), new NoPayloadProtection());
     }
 
     public Task DisposeAsync() => Task.CompletedTask;

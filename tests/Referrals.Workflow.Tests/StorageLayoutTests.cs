@@ -40,18 +40,49 @@ public sealed class StorageLayoutTests
     }
 
     [Fact]
-    public void Effect_ids_starting_with_a_tilde_are_reserved()
-    {
-        Assert.Throws<ArgumentException>(() => RowKeys.ValidateEffectId("~t"));
-    }
-
-    [Fact]
     public void Event_rows_sort_before_the_rows_a_dispatch_loads()
     {
         Assert.True(string.CompareOrdinal(RowKeys.Event(long.MaxValue / 1_000_000), RowKeys.LoadFrom) < 0);
         Assert.True(string.CompareOrdinal(RowKeys.State, RowKeys.LoadFrom) > 0);
         Assert.True(string.CompareOrdinal(RowKeys.Outbox("a"), RowKeys.LoadFrom) > 0);
         Assert.True(string.CompareOrdinal(RowKeys.Timer("a"), RowKeys.LoadFrom) > 0);
+    }
+
+    [Fact]
+    public void Stored_row_keys_keep_the_layout_order()
+    {
+        const string id = "order-000001";
+
+        Assert.True(string.CompareOrdinal(RowKeys.Stored(id, RowKeys.Event(long.MaxValue / 1_000_000)), RowKeys.LoadFrom) < 0);
+        Assert.True(string.CompareOrdinal(RowKeys.Stored(id, RowKeys.Event(1)), RowKeys.EventPrefix) > 0);
+        Assert.True(string.CompareOrdinal(RowKeys.Stored(id, RowKeys.Event(9)), RowKeys.EventUpperBound) < 0);
+        Assert.True(string.CompareOrdinal(RowKeys.Stored(id, RowKeys.Event(9)), RowKeys.Stored(id, RowKeys.Event(10))) < 0);
+        Assert.True(string.CompareOrdinal(RowKeys.Stored(id, RowKeys.State), RowKeys.LoadFrom) > 0);
+        Assert.True(string.CompareOrdinal(RowKeys.Stored(id, RowKeys.Outbox("a")), RowKeys.LoadFrom) > 0);
+        Assert.True(string.CompareOrdinal(RowKeys.Stored(id, RowKeys.Timer("a")), RowKeys.LoadFrom) > 0);
+    }
+
+    [Theory]
+    [InlineData("s")]
+    [InlineData("e|000000000001")]
+    [InlineData("o|notify-sms")]
+    [InlineData("o|notify-email")]
+    [InlineData("t|expiry")]
+    public void A_stored_key_gives_back_the_key_within_the_partition(string key)
+    {
+        Assert.Equal(key, RowKeys.InPartition("order-1", RowKeys.Stored("order-1", key)));
+    }
+
+    [Theory]
+    [InlineData("s")]
+    [InlineData("order-1")]
+    [InlineData("|order-1")]
+    [InlineData("s|order-2")]
+    [InlineData("s|xorder-1")]
+    [InlineData("sorder-1")]
+    public void A_key_without_the_instance_suffix_is_not_in_the_layout(string storedKey)
+    {
+        Assert.Null(RowKeys.InPartition("order-1", storedKey));
     }
 
     [Fact]

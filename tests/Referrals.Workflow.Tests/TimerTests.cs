@@ -59,6 +59,49 @@ public sealed class TimerTests(AzuriteFixture azurite) : IClassFixture<AzuriteFi
     }
 
     [Fact]
+    public async Task A_timer_is_indexed_before_its_commit_so_moving_it_needs_no_dispatch()
+    {
+        var clock = RuntimeTestKit.Clock();
+        await using var runtime = await RuntimeTestKit.StartAsync(azurite, _names, clock);
+        var id = RuntimeTestKit.NewId();
+        await runtime.Client.ExecuteAsync(id, RuntimeTestKit.Place(TimeSpan.FromHours(1)), default);
+        await runtime.Engine.RunUntilIdleAsync(default);
+        runtime.Requests.Reset();
+
+        var moved = await runtime.Client.ExecuteAsync(id, new ExtendOrder(RuntimeTestKit.Start.AddHours(3)), default);
+
+        Assert.True(moved.Applied);
+        // The partition read, the new index row and the commit: no recovery message, no outbox row.
+        Assert.Equal(3, runtime.Requests.Count);
+        var rows = await IndexRowsAsync(id);
+        Assert.Equal(2, rows.Count);
+        Assert.Contains(rows, r => r.PartitionKey == TimerIndexBucket(RuntimeTestKit.Start.AddHours(3)));
+        var queue = azurite.QueueService().GetQueueClient(_names.DispatchQueueName);
+        Assert.Equal(0, (await queue.GetPropertiesAsync()).Value.ApproximateMessagesCount);
+    }
+
+    [Fact]
+    public async Task An_index_row_whose_commit_failed_is_found_stale_and_removed()
+    {
+        var clock = RuntimeTestKit.Clock();
+        await using var runtime = await RuntimeTestKit.StartAsync(azurite, _names, clock);
+        var id = RuntimeTestKit.NewId();
+        var table = azurite.TableService().GetTableClient(_names.TableName);
+        // A leftover row makes the transaction fail after the index row was written.
+        await table.AddEntityAsync(new TableEntity(id, Storage.RowKeys.Stored(id, "o|notify-sms")) { ["Type"] = "order.notify" });
+        await Assert.ThrowsAsync<InvalidOperationException>(() =>
+            runtime.Client.ExecuteAsync(id, RuntimeTestKit.Place(TimeSpan.FromHours(1)), default));
+        Assert.Single(await IndexRowsAsync(id));
+
+        clock.Advance(TimeSpan.FromHours(1));
+        var sweep = await runtime.Engine.SweepAsync(default);
+
+        Assert.Equal(new SweepResult(0, 1), sweep);
+        Assert.Empty(await IndexRowsAsync(id));
+        Assert.Null(await runtime.Client.GetStateAsync(id, default));
+    }
+
+    [Fact]
     public async Task A_cancelled_timer_does_not_fire()
     {
         var clock = RuntimeTestKit.Clock();

@@ -177,7 +177,9 @@ internal static class EngineBenchmark
         return runtime.Requests.Count;
     }
 
-    /// <summary>Raw single-entity upserts per second at the benchmark's concurrency, into a fresh table.</summary>
+    /// <summary>Raw single-entity upserts per second at the benchmark's concurrency, into a fresh table. Every entity
+    /// has its own row key, as the runtime's rows do: Azurite scans all rows sharing a row key on each write, which
+    /// would make the ceiling lower than what the storage can do.</summary>
     private static async Task<double> MeasureUpsertCeilingAsync(AzuriteFixture azurite, int concurrency, CancellationToken cancellationToken)
     {
         var table = azurite.TableService().GetTableClient(AzuriteFixture.UniqueName("ceiling"));
@@ -185,7 +187,7 @@ internal static class EngineBenchmark
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = concurrency, CancellationToken = cancellationToken };
         var stopwatch = Stopwatch.StartNew();
         await Parallel.ForEachAsync(Enumerable.Range(0, CeilingUpserts), parallel, async (i, token) =>
-            await table.UpsertEntityAsync(new TableEntity($"p{i}", "r") { ["Value"] = i }, cancellationToken: token));
+            await table.UpsertEntityAsync(new TableEntity($"p{i}", $"r{i}") { ["Value"] = i }, cancellationToken: token));
         return CeilingUpserts / stopwatch.Elapsed.TotalSeconds;
     }
 

@@ -7,7 +7,8 @@ namespace Referrals.Workflow.Runtime;
 /// <summary>
 /// Decide, then commit as one transaction conditional on the state row's ETag; on a concurrent write reload and
 /// decide again, a bounded number of times. A commit that adds outbox work is preceded by a hidden dispatch message
-/// (the recovery message), so a crash right after the commit cannot strand its effects.
+/// (the recovery message), so a crash right after the commit cannot strand its effects; the index rows of the timers
+/// it sets are written at the same time.
 /// </summary>
 internal sealed class DecisionCommitter(
     InstanceStore store,
@@ -47,9 +48,16 @@ internal sealed class DecisionCommitter(
             }
 
             var addsWork = partition.AddsOutboxWork;
+            var indexing = store.IndexTimersAsync(partition, cancellationToken);
             if (addsWork && ticket is null)
             {
-                ticket = await queue.SendAsync(instanceId, options.Value.DispatchRecoveryDelay, cancellationToken);
+                var sending = queue.SendAsync(instanceId, options.Value.DispatchRecoveryDelay, cancellationToken);
+                await Task.WhenAll(indexing, sending);
+                ticket = await sending;
+            }
+            else
+            {
+                await indexing;
             }
 
             if (partition.CanWriteState && await store.TryCommitAsync(partition, cancellationToken))

@@ -6,13 +6,12 @@ using Referrals.Workflow.Storage;
 namespace Referrals.Workflow.Runtime;
 
 /// <summary>
-/// Performs the due outbox rows of one instance: effects through their handlers, timer indexing itself. Every
+/// Performs the due outbox rows of one instance through their effect handlers. Every
 /// outcome of a round is recorded in one transaction: done rows are deleted together with their follow-up decisions,
 /// failures are rescheduled with backoff or parked. Failures are isolated per effect.
 /// </summary>
 internal sealed class EffectDispatcher<TState, TCommand>(
     InstanceStore store,
-    TimerIndex timerIndex,
     ParkedEffects parkedEffects,
     DispatchQueue queue,
     EffectHandlerRegistry handlers,
@@ -78,12 +77,9 @@ internal sealed class EffectDispatcher<TState, TCommand>(
                     Log.EffectParked(logger, instanceId, item.Type, item.EffectId, item.Attempts + 1, park.Reason);
                 }
 
-                if (item.Timer is null)
-                {
-                    performed += outcome is EffectDone ? 1 : 0;
-                    retrying += outcome is EffectRetry or EffectDefer ? 1 : 0;
-                    parked += outcome is EffectPark ? 1 : 0;
-                }
+                performed += outcome is EffectDone ? 1 : 0;
+                retrying += outcome is EffectRetry or EffectDefer ? 1 : 0;
+                parked += outcome is EffectPark ? 1 : 0;
             }
 
             partition = await RecordAsync(partition, outcomes, cancellationToken);
@@ -124,23 +120,7 @@ internal sealed class EffectDispatcher<TState, TCommand>(
     private async Task<(OutboxItem Item, EffectOutcome Outcome)> PerformAsync(string instanceId, OutboxItem item, TState? state,
         CancellationToken cancellationToken)
     {
-        EffectOutcome outcome;
-        if (item.Timer is { } timer)
-        {
-            try
-            {
-                await timerIndex.UpsertAsync(instanceId, timer, cancellationToken);
-                outcome = EffectOutcome.Done();
-            }
-            catch (Azure.RequestFailedException exception)
-            {
-                outcome = EffectOutcome.Retry($"Indexing the timer failed with status {exception.Status}.");
-            }
-        }
-        else
-        {
-            outcome = await HandleAsync(instanceId, item, state, cancellationToken);
-        }
+        var outcome = await HandleAsync(instanceId, item, state, cancellationToken);
 
         if (outcome is EffectRetry retry && item.Attempts + 1 >= options.Value.EffectMaxAttempts)
         {
@@ -195,7 +175,7 @@ internal sealed class EffectDispatcher<TState, TCommand>(
             var now = time.GetUtcNow();
             foreach (var (item, outcome) in outcomes)
             {
-                if (!partition.Outbox.TryGetValue(item.RowKey, out var current) || current.Parked)
+                if (!partition.Outbox.TryGetValue(item.Key, out var current) || current.Parked)
                 {
                     continue;
                 }
@@ -203,24 +183,24 @@ internal sealed class EffectDispatcher<TState, TCommand>(
                 switch (outcome)
                 {
                     case EffectDone done:
-                        partition.Outbox.Remove(item.RowKey);
+                        partition.Outbox.Remove(item.Key);
                         DecideFollowUp(partition, item, done.FollowUp, now);
                         break;
                     case EffectRetry retry:
                         var delay = EffectRetryPolicy.Delay(current.Attempts + 1, options.Value.EffectRetryBaseDelay,
                             options.Value.EffectRetryMaxDelay, retry.After);
-                        partition.Outbox[item.RowKey] = current with
+                        partition.Outbox[item.Key] = current with
                         {
                             Attempts = current.Attempts + 1, NextAttemptAt = now + delay, LastError = retry.Reason,
                         };
                         Log.EffectRetrying(logger, partition.InstanceId, item.Type, item.EffectId, current.Attempts + 1, retry.Reason, delay);
                         break;
                     case EffectDefer defer:
-                        partition.Outbox[item.RowKey] = current with { NextAttemptAt = defer.Until, LastError = defer.Reason };
+                        partition.Outbox[item.Key] = current with { NextAttemptAt = defer.Until, LastError = defer.Reason };
                         DecideFollowUp(partition, item, defer.FollowUp, now);
                         break;
                     case EffectPark park:
-                        partition.Outbox[item.RowKey] = current with
+                        partition.Outbox[item.Key] = current with
                         {
                             Attempts = current.Attempts + 1, Parked = true, NextAttemptAt = null, LastError = park.Reason,
                         };

@@ -19,7 +19,7 @@ internal sealed class WorkflowReader<TState>(InstanceStore store) : IWorkflowRea
         }
 
         var timers = partition.Timers.Values.OrderBy(t => t.DueAt).ThenBy(t => t.Kind, StringComparer.Ordinal).ToList();
-        var effects = partition.Outbox.Values.Where(item => item.Timer is null).Select(item => item.ToPendingEffect()).ToList();
+        var effects = partition.Outbox.Values.Select(item => item.ToPendingEffect()).ToList();
         return new WorkflowSnapshot<TState>(instanceId, partition.State, partition.Version, events, timers, effects);
     }
 

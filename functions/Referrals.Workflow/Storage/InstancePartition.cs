@@ -11,6 +11,8 @@ namespace Referrals.Workflow.Storage;
 /// A partition read in part (<see cref="IsComplete"/> false: the state row and some timer rows, by point reads) knows
 /// only those rows: new outbox rows are added blind and a cancelled timer it has not read is deleted blind, so a
 /// clash with an unread row fails the transaction and the caller reloads the whole partition.
+/// A timer the decision sets is also owed a row in the global index; <see cref="TakeTimersToIndex"/> hands those
+/// over so the store writes them before the transaction (an index row whose commit then fails is found stale).
 /// </summary>
 internal sealed class InstancePartition<TState>
     where TState : class
@@ -18,6 +20,7 @@ internal sealed class InstancePartition<TState>
     private readonly IPayloadProtector _protector;
     private readonly List<TableEntity> _newEvents = [];
     private readonly HashSet<string> _blindTimerDeletes = new(StringComparer.Ordinal);
+    private readonly List<ScheduledTimer> _timersToIndex = [];
     private Dictionary<string, OutboxItem> _storedOutbox;
     private Dictionary<string, ScheduledTimer> _storedTimers;
     private bool _stateChanged;
@@ -57,7 +60,7 @@ internal sealed class InstancePartition<TState>
 
     public long NextSequence { get; private set; }
 
-    /// <summary>The working outbox, keyed by row key.</summary>
+    /// <summary>The working outbox, keyed by key within the partition.</summary>
     public Dictionary<string, OutboxItem> Outbox { get; }
 
     /// <summary>The working timers, keyed by kind.</summary>
@@ -84,17 +87,19 @@ internal sealed class InstancePartition<TState>
         TableEntity? stateEntity = null;
         foreach (var entity in entities)
         {
-            if (entity.RowKey == RowKeys.State)
+            var key = RowKeys.InPartition(instanceId, entity.RowKey)
+                ?? throw new WorkflowStateUnreadableException(instanceId, $"row '{entity.RowKey}' is not in this runtime's row layout.", null);
+            if (key == RowKeys.State)
             {
                 stateEntity = entity;
             }
-            else if (entity.RowKey.StartsWith(RowKeys.OutboxPrefix, StringComparison.Ordinal))
+            else if (key.StartsWith(RowKeys.OutboxPrefix, StringComparison.Ordinal))
             {
-                outbox[entity.RowKey] = PartitionEntities.ReadOutbox(entity);
+                outbox[key] = PartitionEntities.ReadOutbox(entity, key);
             }
-            else if (entity.RowKey.StartsWith(RowKeys.TimerPrefix, StringComparison.Ordinal))
+            else if (key.StartsWith(RowKeys.TimerPrefix, StringComparison.Ordinal))
             {
-                var timer = PartitionEntities.ReadTimer(entity);
+                var timer = PartitionEntities.ReadTimer(entity, key);
                 timers[timer.Kind] = timer;
             }
         }
@@ -185,7 +190,7 @@ internal sealed class InstancePartition<TState>
         {
             var payload = _protector.Protect(effect.Payload.GetRawText());
             Outbox[RowKeys.Outbox(effect.Id)] =
-                new OutboxItem(RowKeys.Outbox(effect.Id), effect.Type, effect.Id, payload, 0, effect.NotBefore, false, null, null);
+                new OutboxItem(RowKeys.Outbox(effect.Id), effect.Type, effect.Id, payload, 0, effect.NotBefore, false, null);
         }
 
         foreach (var change in decision.Timers)
@@ -194,10 +199,13 @@ internal sealed class InstancePartition<TState>
             {
                 case SetTimer set:
                     _blindTimerDeletes.Remove(set.Kind);
-                    Timers[set.Kind] = new ScheduledTimer(set.Kind, set.DueAt, set.Token);
-                    var key = RowKeys.TimerIndexWork(set.Kind, set.Token);
-                    Outbox[key] = new OutboxItem(key, OutboxItem.TimerIndexType, key, null, 0, null, false, null,
-                        new TimerIndexWork(set.Kind, set.Token, set.DueAt));
+                    var timer = new ScheduledTimer(set.Kind, set.DueAt, set.Token);
+                    Timers[set.Kind] = timer;
+                    if (!_storedTimers.TryGetValue(set.Kind, out var stored) || stored != timer)
+                    {
+                        _timersToIndex.Add(timer);
+                    }
+
                     break;
                 case CancelTimer cancel:
                     if (!Timers.Remove(cancel.Kind) && !IsComplete)
@@ -210,6 +218,15 @@ internal sealed class InstancePartition<TState>
         }
 
         return true;
+    }
+
+    /// <summary>The timers set since the last commit that the global index has not been given yet; taking them
+    /// means the caller writes their index rows.</summary>
+    public IReadOnlyList<ScheduledTimer> TakeTimersToIndex()
+    {
+        var timers = _timersToIndex.ToList();
+        _timersToIndex.Clear();
+        return timers;
     }
 
     /// <summary>Records a fired timer: its row goes, and the state row is written so the fire is serialized with
@@ -256,7 +273,8 @@ internal sealed class InstancePartition<TState>
 
         foreach (var key in _storedOutbox.Keys.Where(key => !Outbox.ContainsKey(key)))
         {
-            actions.Add(new TableTransactionAction(TableTransactionActionType.Delete, new TableEntity(InstanceId, key), ETag.All));
+            actions.Add(new TableTransactionAction(TableTransactionActionType.Delete,
+                new TableEntity(InstanceId, RowKeys.Stored(InstanceId, key)), ETag.All));
         }
 
         foreach (var (kind, timer) in Timers)
@@ -270,7 +288,7 @@ internal sealed class InstancePartition<TState>
         foreach (var kind in _storedTimers.Keys.Where(kind => !Timers.ContainsKey(kind)).Concat(_blindTimerDeletes))
         {
             actions.Add(new TableTransactionAction(TableTransactionActionType.Delete,
-                new TableEntity(InstanceId, RowKeys.Timer(kind)), ETag.All));
+                new TableEntity(InstanceId, RowKeys.Stored(InstanceId, RowKeys.Timer(kind))), ETag.All));
         }
 
         return actions;
@@ -290,6 +308,7 @@ internal sealed class InstancePartition<TState>
         _stateChanged = false;
         _newEvents.Clear();
         _blindTimerDeletes.Clear();
+        _timersToIndex.Clear();
         _storedOutbox = new Dictionary<string, OutboxItem>(Outbox, StringComparer.Ordinal);
         _storedTimers = new Dictionary<string, ScheduledTimer>(Timers, StringComparer.Ordinal);
     }

@@ -5,7 +5,8 @@ using Microsoft.Extensions.Options;
 namespace Referrals.Workflow.Storage;
 
 /// <summary>Reads and writes instance partitions in the workflow table.</summary>
-internal sealed class InstanceStore(TableServiceClient tables, IOptions<WorkflowOptions> options, IPayloadProtector protector)
+internal sealed class InstanceStore(TableServiceClient tables, TimerIndex timerIndex, IOptions<WorkflowOptions> options,
+    IPayloadProtector protector)
 {
     private readonly TableClient _table = tables.GetTableClient(options.Value.TableName);
 
@@ -33,8 +34,10 @@ internal sealed class InstanceStore(TableServiceClient tables, IOptions<Workflow
         CancellationToken cancellationToken)
         where TState : class
     {
-        var state = _table.GetEntityIfExistsAsync<TableEntity>(instanceId, RowKeys.State, cancellationToken: cancellationToken);
-        var timer = _table.GetEntityIfExistsAsync<TableEntity>(instanceId, RowKeys.Timer(timerKind), cancellationToken: cancellationToken);
+        var state = _table.GetEntityIfExistsAsync<TableEntity>(instanceId, RowKeys.Stored(instanceId, RowKeys.State),
+            cancellationToken: cancellationToken);
+        var timer = _table.GetEntityIfExistsAsync<TableEntity>(instanceId, RowKeys.Stored(instanceId, RowKeys.Timer(timerKind)),
+            cancellationToken: cancellationToken);
         var rows = new List<TableEntity>(2);
         foreach (var response in await Task.WhenAll(state, timer))
         {
@@ -63,7 +66,8 @@ internal sealed class InstanceStore(TableServiceClient tables, IOptions<Workflow
     public async Task<TState?> LoadStateAsync<TState>(string instanceId, CancellationToken cancellationToken)
         where TState : class
     {
-        var response = await _table.GetEntityIfExistsAsync<TableEntity>(instanceId, RowKeys.State, cancellationToken: cancellationToken);
+        var response = await _table.GetEntityIfExistsAsync<TableEntity>(instanceId, RowKeys.Stored(instanceId, RowKeys.State),
+            cancellationToken: cancellationToken);
         if (!response.HasValue || response.Value is null)
         {
             return null;
@@ -73,11 +77,27 @@ internal sealed class InstanceStore(TableServiceClient tables, IOptions<Workflow
         return InstancePartition<TState>.ReadState(instanceId, stored, protector);
     }
 
-    /// <summary>Commits the partition's pending changes as one transaction. Returns false on a concurrent write
-    /// (ETag mismatch, row already added or already gone): the caller reloads and decides again.</summary>
+    /// <summary>Writes the index rows of the timers the partition's pending changes set. They go first: a timer
+    /// must never be committed without its index row, while an index row without its commit is skipped as stale.</summary>
+    public Task IndexTimersAsync<TState>(InstancePartition<TState> partition, CancellationToken cancellationToken)
+        where TState : class
+    {
+        var timers = partition.TakeTimersToIndex();
+        return timers.Count switch
+        {
+            0 => Task.CompletedTask,
+            1 => timerIndex.UpsertAsync(partition.InstanceId, timers[0], cancellationToken),
+            _ => Task.WhenAll(timers.Select(timer => timerIndex.UpsertAsync(partition.InstanceId, timer, cancellationToken))),
+        };
+    }
+
+    /// <summary>Commits the partition's pending changes as one transaction, after indexing the timers it sets (unless
+    /// the caller already did). Returns false on a concurrent write (ETag mismatch, row already added or already
+    /// gone): the caller reloads and decides again.</summary>
     public async Task<bool> TryCommitAsync<TState>(InstancePartition<TState> partition, CancellationToken cancellationToken)
         where TState : class
     {
+        await IndexTimersAsync(partition, cancellationToken);
         var actions = partition.BuildTransaction(out var stateIndex);
         if (actions.Count == 0)
         {

@@ -3,7 +3,7 @@ using Azure.Data.Tables;
 
 namespace Referrals.Workflow.Storage;
 
-/// <summary>Maps the rows of an instance partition to and from table entities.</summary>
+/// <summary>Maps the rows of an instance partition to and from table entities (stored keys: <see cref="RowKeys.Stored"/>).</summary>
 internal static class PartitionEntities
 {
     private const string Version = "Version";
@@ -13,8 +13,6 @@ internal static class PartitionEntities
     private const string NextAttemptAt = "NextAttemptAt";
     private const string Status = "Status";
     private const string LastError = "LastError";
-    private const string TimerKind = "TimerKind";
-    private const string TimerToken = "TimerToken";
     private const string DueAt = "DueAt";
     private const string Token = "Token";
     private const string At = "At";
@@ -24,7 +22,7 @@ internal static class PartitionEntities
     // Table Storage keeps DateTime at 100 ns precision in UTC; keep offsets at zero so values compare equal.
     public static TableEntity State(string instanceId, string storedState, long version, long nextSequence)
     {
-        var entity = new TableEntity(instanceId, RowKeys.State) { [Version] = version, [NextSequence] = nextSequence };
+        var entity = new TableEntity(instanceId, RowKeys.Stored(instanceId, RowKeys.State)) { [Version] = version, [NextSequence] = nextSequence };
         PayloadColumns.Write(entity, storedState);
         return entity;
     }
@@ -34,14 +32,16 @@ internal static class PartitionEntities
 
     public static TableEntity Event(string instanceId, long sequence, DateTimeOffset at, string type, string storedDetail)
     {
-        var entity = new TableEntity(instanceId, RowKeys.Event(sequence)) { [At] = at, [Type] = type };
+        var entity = new TableEntity(instanceId, RowKeys.Stored(instanceId, RowKeys.Event(sequence))) { [At] = at, [Type] = type };
         PayloadColumns.Write(entity, storedDetail);
         return entity;
     }
 
     public static RecordedEvent ReadEvent(TableEntity entity, IPayloadProtector protector)
     {
-        var sequence = long.Parse(entity.RowKey.AsSpan(RowKeys.EventPrefix.Length), System.Globalization.CultureInfo.InvariantCulture);
+        var key = RowKeys.InPartition(entity.PartitionKey, entity.RowKey)
+            ?? throw new WorkflowStateUnreadableException(entity.PartitionKey, $"event row '{entity.RowKey}' is not in this runtime's row layout.", null);
+        var sequence = long.Parse(key.AsSpan(RowKeys.EventPrefix.Length), System.Globalization.CultureInfo.InvariantCulture);
         var body = JsonSerializer.Deserialize<EventBody>(protector.Unprotect(PayloadColumns.Read(entity) ?? "{}"), WorkflowJson.Options)
             ?? new EventBody("system", null);
         return new RecordedEvent(sequence, entity.GetDateTimeOffset(At) ?? default, entity.GetString(Type) ?? "",
@@ -53,7 +53,7 @@ internal static class PartitionEntities
 
     public static TableEntity Outbox(string instanceId, OutboxItem item)
     {
-        var entity = new TableEntity(instanceId, item.RowKey)
+        var entity = new TableEntity(instanceId, RowKeys.Stored(instanceId, item.Key))
         {
             [Type] = item.Type,
             [Attempts] = item.Attempts,
@@ -69,13 +69,6 @@ internal static class PartitionEntities
             entity[LastError] = item.LastError;
         }
 
-        if (item.Timer is { } timer)
-        {
-            entity[TimerKind] = timer.Kind;
-            entity[TimerToken] = timer.Token;
-            entity[DueAt] = timer.DueAt;
-        }
-
         if (item.StoredPayload is not null)
         {
             PayloadColumns.Write(entity, item.StoredPayload);
@@ -84,25 +77,18 @@ internal static class PartitionEntities
         return entity;
     }
 
-    public static OutboxItem ReadOutbox(TableEntity entity)
-    {
-        TimerIndexWork? timer = null;
-        if (entity.GetString(TimerKind) is { } kind)
-        {
-            timer = new TimerIndexWork(kind, entity.GetString(TimerToken) ?? "", entity.GetDateTimeOffset(DueAt) ?? default);
-        }
-
-        var effectId = timer is null ? entity.RowKey[RowKeys.OutboxPrefix.Length..] : entity.RowKey;
-        return new OutboxItem(entity.RowKey, entity.GetString(Type) ?? "", effectId, PayloadColumns.Read(entity),
+    /// <param name="entity">The stored row.</param>
+    /// <param name="key">Its key within the partition.</param>
+    public static OutboxItem ReadOutbox(TableEntity entity, string key) =>
+        new(key, entity.GetString(Type) ?? "", key[RowKeys.OutboxPrefix.Length..], PayloadColumns.Read(entity),
             entity.GetInt32(Attempts) ?? 0, entity.GetDateTimeOffset(NextAttemptAt),
-            string.Equals(entity.GetString(Status), Parked, StringComparison.Ordinal), entity.GetString(LastError), timer);
-    }
+            string.Equals(entity.GetString(Status), Parked, StringComparison.Ordinal), entity.GetString(LastError));
 
     public static TableEntity Timer(string instanceId, ScheduledTimer timer) =>
-        new(instanceId, RowKeys.Timer(timer.Kind)) { [DueAt] = timer.DueAt, [Token] = timer.Token };
+        new(instanceId, RowKeys.Stored(instanceId, RowKeys.Timer(timer.Kind))) { [DueAt] = timer.DueAt, [Token] = timer.Token };
 
-    public static ScheduledTimer ReadTimer(TableEntity entity) =>
-        new(entity.RowKey[RowKeys.TimerPrefix.Length..], entity.GetDateTimeOffset(DueAt) ?? default, entity.GetString(Token) ?? "");
+    public static ScheduledTimer ReadTimer(TableEntity entity, string key) =>
+        new(key[RowKeys.TimerPrefix.Length..], entity.GetDateTimeOffset(DueAt) ?? default, entity.GetString(Token) ?? "");
 
     private sealed record EventBody(string Actor, IReadOnlyDictionary<string, string?>? Detail);
 }

@@ -5,6 +5,10 @@ namespace Referrals.Workflow.Storage;
 /// <summary>
 /// The row layout of an instance partition. Events sort before "o", so one range query from "o" reads the outbox,
 /// the state row and the timers together without the (growing) timeline.
+/// The keys below are the rows' keys within their partition; <see cref="Stored"/> adds the instance id as a suffix.
+/// Table Storage does not need the suffix, but Azurite's in-memory store looks an entity up by RowKey first and then
+/// scans every row with that RowKey for the PartitionKey, so a key every instance shares ("s", "t|expiry") made each
+/// read and write linear in the number of instances.
 /// </summary>
 internal static class RowKeys
 {
@@ -15,9 +19,6 @@ internal static class RowKeys
     public const string TimerPrefix = "t|";
     public const string LoadFrom = "o";
 
-    /// <summary>Internal outbox work: index a timer in the global table. '~' keeps it apart from effect ids.</summary>
-    public const string TimerIndexWorkPrefix = "o|~t|";
-
     private const int MaxLength = 256;
 
     public static string Event(long sequence) => EventPrefix + sequence.ToString("D12", CultureInfo.InvariantCulture);
@@ -26,7 +27,17 @@ internal static class RowKeys
 
     public static string Timer(string kind) => TimerPrefix + kind;
 
-    public static string TimerIndexWork(string kind, string token) => TimerIndexWorkPrefix + kind + "|" + token;
+    /// <summary>The key a row is stored under: its key within the partition, then "|" and the instance id.</summary>
+    public static string Stored(string instanceId, string key) => key + "|" + instanceId;
+
+    /// <summary>The key within the partition of a stored row key; null when the row key lacks the instance suffix
+    /// (a row this layout did not write).</summary>
+    public static string? InPartition(string instanceId, string storedKey) =>
+        storedKey.Length > instanceId.Length + 1
+        && storedKey.EndsWith(instanceId, StringComparison.Ordinal)
+        && storedKey[storedKey.Length - instanceId.Length - 1] == '|'
+            ? storedKey[..(storedKey.Length - instanceId.Length - 1)]
+            : null;
 
     /// <summary>Rejects values that cannot be part of a table key (or would make keys ambiguous), naming the field.</summary>
     public static void Validate(string? value, string field)
@@ -51,12 +62,5 @@ internal static class RowKeys
         }
     }
 
-    public static void ValidateEffectId(string? value)
-    {
-        Validate(value, "effect id");
-        if (value![0] == '~')
-        {
-            throw new ArgumentException("effect id must not start with '~' (reserved for the runtime).", "effect id");
-        }
-    }
+    public static void ValidateEffectId(string? value) => Validate(value, "effect id");
 }

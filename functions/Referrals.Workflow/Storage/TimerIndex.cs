@@ -19,10 +19,10 @@ internal sealed class TimerIndex(TableServiceClient tables, IOptions<WorkflowOpt
     public static string Bucket(DateTimeOffset at) =>
         at.UtcDateTime.ToString("yyyyMMddHHmm", CultureInfo.InvariantCulture);
 
-    public static TableEntity Entry(string instanceId, TimerIndexWork timer) =>
+    public static TableEntity Entry(string instanceId, ScheduledTimer timer) =>
         new(Bucket(timer.DueAt), $"{instanceId}|{timer.Kind}|{timer.Token}") { [DueAt] = timer.DueAt };
 
-    public Task UpsertAsync(string instanceId, TimerIndexWork timer, CancellationToken cancellationToken) =>
+    public Task UpsertAsync(string instanceId, ScheduledTimer timer, CancellationToken cancellationToken) =>
         _table.UpsertEntityAsync(Entry(instanceId, timer), TableUpdateMode.Replace, cancellationToken);
 
     /// <summary>Index rows in buckets at or before now's bucket, oldest first.</summary>
