@@ -26,10 +26,12 @@ internal static class Pages
         }
 
         await page.ClickAsync("form.card button[type=submit]");
-        // Wait for the page the sign-in leads to, not for a load state: once in CI the load-state wait looked at the
-        // sign-in page while it was being replaced and never resolved.
+        // Wait for the page the sign-in leads to and for the signed-in header on it, never for a load state: twice in CI
+        // a load-state wait (once "load", once "domcontentloaded" inside WaitForURL) missed its event during the
+        // redirect and never resolved. A locator polls the page, so it cannot miss anything.
         await page.WaitForURLAsync(url => !new Uri(url).AbsolutePath.StartsWith("/signin", StringComparison.OrdinalIgnoreCase),
-            new PageWaitForURLOptions { WaitUntil = WaitUntilState.DOMContentLoaded });
+            new PageWaitForURLOptions { WaitUntil = WaitUntilState.Commit });
+        await page.Locator("header .who").WaitForAsync();
     }
 
     /// <summary>Saves the page at 1280 px and 360 px wide (full height) as test artifacts.</summary>
