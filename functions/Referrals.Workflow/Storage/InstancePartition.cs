@@ -308,7 +308,6 @@ internal sealed class InstancePartition<TState>
         _stateChanged = false;
         _newEvents.Clear();
         _blindTimerDeletes.Clear();
-        _timersToIndex.Clear();
         _storedOutbox = new Dictionary<string, OutboxItem>(Outbox, StringComparer.Ordinal);
         _storedTimers = new Dictionary<string, ScheduledTimer>(Timers, StringComparer.Ordinal);
     }
