@@ -2,6 +2,8 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
 
+using Referrals.Contracts;
+
 namespace Referrals.App.Api;
 
 /// <summary>

@@ -2,6 +2,8 @@ using System.Globalization;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 
+using Referrals.Contracts;
+
 namespace Referrals.App.Api;
 
 /// <summary>The problem responses (RFC 9457) the API answers with; <c>type</c> and <c>title</c> default from the

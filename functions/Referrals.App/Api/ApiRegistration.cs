@@ -3,6 +3,7 @@ using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Options;
+using Referrals.Contracts;
 using Referrals.App.Api.Audit;
 using Referrals.App.Api.Idempotency;
 using Referrals.App.Api.Projections;

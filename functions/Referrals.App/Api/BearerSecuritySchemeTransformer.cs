@@ -1,6 +1,8 @@
 using Microsoft.AspNetCore.OpenApi;
 using Microsoft.OpenApi;
 
+using Referrals.Contracts;
+
 namespace Referrals.App.Api;
 
 /// <summary>Declares the JWT bearer scheme in the OpenAPI document so clients (and Scalar) send the token.</summary>

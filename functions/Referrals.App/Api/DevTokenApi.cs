@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http.HttpResults;
+using Referrals.Contracts;
 using Referrals.App.Security;
 using Referrals.Domain.Model;
 
@@ -68,8 +69,3 @@ public static class DevTokenApi
         }
     }
 }
-
-/// <summary>The token request: <c>org</c> for a scout, <c>msc</c> for an advisor.</summary>
-public sealed record DevTokenRequest(string? Role, string? Subject, string? Org = null, string? Msc = null);
-
-public sealed record DevTokenResponse(string AccessToken);

@@ -3,6 +3,8 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Net.Http.Headers;
 
+using Referrals.Contracts;
+
 namespace Referrals.App.Api;
 
 /// <summary>

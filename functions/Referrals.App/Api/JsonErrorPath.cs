@@ -2,6 +2,8 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 
+using Referrals.Contracts;
+
 namespace Referrals.App.Api;
 
 /// <summary>

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
+using Referrals.Contracts;
 using Referrals.Domain.Model;
 
 namespace Referrals.App.Api;

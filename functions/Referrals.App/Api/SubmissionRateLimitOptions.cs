@@ -1,5 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 
+using Referrals.Contracts;
+
 namespace Referrals.App.Api;
 
 /// <summary>Submissions allowed per caller (the token's subject) per minute (section "RateLimits").</summary>

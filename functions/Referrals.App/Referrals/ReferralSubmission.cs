@@ -1,3 +1,4 @@
+using Referrals.Contracts;
 using Referrals.App.Api.Idempotency;
 using Referrals.App.Api.Referrals;
 using Referrals.App.Security;

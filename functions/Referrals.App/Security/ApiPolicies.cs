@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Authorization;
+using Referrals.Contracts;
 using Referrals.Domain.Model;
 
 namespace Referrals.App.Security;

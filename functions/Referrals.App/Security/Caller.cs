@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http;
+using Referrals.Contracts;
 using Referrals.Domain.Model;
 
 namespace Referrals.App.Security;

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
+using Referrals.Contracts;
 using Referrals.Domain.Model;
 
 namespace Referrals.App.Security;

@@ -1,4 +1,5 @@
 using System.Diagnostics.CodeAnalysis;
+using Referrals.Contracts;
 using Referrals.Domain.Directory;
 using Referrals.Domain.Model;
 

@@ -4,6 +4,7 @@ using System.Text;
 using Microsoft.Extensions.Options;
 using NodaTime;
 using PhoneNumbers;
+using Referrals.Contracts;
 using Referrals.Domain.Calendar;
 using Referrals.Domain.Directory;
 using Referrals.Domain.Model;

@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Referrals.Contracts;
 using Referrals.Domain.Calendar;
 using Referrals.Domain.Directory;
 using Referrals.Domain.Intake;

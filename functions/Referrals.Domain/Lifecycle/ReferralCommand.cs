@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using Referrals.Contracts;
 using Referrals.Domain.Model;
 
 namespace Referrals.Domain.Lifecycle;

@@ -1,3 +1,4 @@
+using Referrals.Contracts;
 using Referrals.Domain.Calendar;
 using Referrals.Domain.Model;
 using Referrals.Workflow;

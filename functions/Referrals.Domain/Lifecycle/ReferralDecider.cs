@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using Referrals.Contracts;
 using Referrals.Domain.Calendar;
 using Referrals.Domain.Model;
 using Referrals.Workflow;

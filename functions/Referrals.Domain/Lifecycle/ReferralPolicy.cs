@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using Referrals.Contracts;
 using Referrals.Domain.Model;
 
 namespace Referrals.Domain.Lifecycle;

@@ -1,3 +1,4 @@
+using Referrals.Contracts;
 using Referrals.Domain.Model;
 
 namespace Referrals.Domain.Lifecycle;

@@ -4,6 +4,7 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
+using Referrals.Contracts;
 using Referrals.App.Security;
 using Referrals.Domain.Model;
 using Referrals.Testing;

@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using Referrals.Contracts;
 using Referrals.App.Security;
 using Referrals.Domain.Model;
 

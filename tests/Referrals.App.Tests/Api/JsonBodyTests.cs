@@ -1,5 +1,6 @@
 using System.Text;
 using Microsoft.AspNetCore.Http;
+using Referrals.Contracts;
 using Referrals.App.Api;
 using Referrals.Domain.Model;
 

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Microsoft.Extensions.Options;
+using Referrals.Contracts;
 using Referrals.Domain.Directory;
 using Referrals.Domain.Intake;
 using Referrals.Domain.Model;

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Referrals.Contracts;
 using Referrals.Domain.Intake;
 using Referrals.Domain.Model;
 using static Referrals.Domain.Tests.Intake.IntakeTestData;

@@ -1,3 +1,4 @@
+using Referrals.Contracts;
 using Referrals.Domain.Intake;
 using static Referrals.Domain.Tests.Intake.IntakeTestData;
 

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using Referrals.Contracts;
 using Referrals.Domain.Calendar;
 using Referrals.Domain.Directory;
 using Referrals.Domain.Intake;

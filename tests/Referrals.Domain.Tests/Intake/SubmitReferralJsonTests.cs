@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using Referrals.Contracts;
 using Referrals.Domain.Intake;
 using Referrals.Domain.Model;
 using static Referrals.Domain.Tests.Intake.IntakeTestData;

@@ -2,6 +2,7 @@ using System.Text.Json;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using Referrals.Contracts;
 using Referrals.Domain.Lifecycle;
 using Referrals.Domain.Model;
 using Referrals.Workflow;

@@ -1,3 +1,4 @@
+using Referrals.Contracts;
 using Referrals.Domain.Calendar;
 using Referrals.Domain.Lifecycle;
 using Referrals.Domain.Model;

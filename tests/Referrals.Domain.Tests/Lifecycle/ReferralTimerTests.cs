@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Referrals.Contracts;
 using Referrals.Domain.Lifecycle;
 using Referrals.Domain.Model;
 using Referrals.Workflow;

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using Referrals.Contracts;
 using Referrals.App.Security;
 using Referrals.App.Web.Demo;
 using Referrals.App.Web.Services;

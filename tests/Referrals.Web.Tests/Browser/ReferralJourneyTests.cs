@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
+using Referrals.Contracts;
 using Referrals.Domain.Lifecycle;
 using Referrals.Domain.Model;
 using Referrals.Workflow;

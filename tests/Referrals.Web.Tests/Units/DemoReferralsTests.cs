@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using Referrals.Contracts;
 using Referrals.App.Web.Demo;
 using Referrals.Domain.Directory;
 using Referrals.Domain.Intake;

@@ -1,3 +1,4 @@
+using Referrals.Contracts;
 using Referrals.App.Web.Services;
 using Referrals.Domain.Model;
 

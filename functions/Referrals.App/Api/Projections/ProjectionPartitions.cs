@@ -1,4 +1,5 @@
 using System.Globalization;
+using Referrals.Contracts;
 using Referrals.App.Security;
 using Referrals.Domain.Model;
 

@@ -2,6 +2,7 @@ using System.Buffers.Text;
 using System.Text;
 using Azure;
 using Azure.Data.Tables;
+using Referrals.Contracts;
 using Referrals.App.Api.Storage;
 using Referrals.Domain.Model;
 

@@ -1,5 +1,7 @@
 using Referrals.Domain.Calendar;
 
+using Referrals.Contracts;
+
 namespace Referrals.App.Api.Referrals;
 
 /// <summary>"Today" for intake rules is the Belgrade date (the referral's deadlines are Serbian).</summary>

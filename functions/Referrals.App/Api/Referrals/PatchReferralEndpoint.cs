@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
+using Referrals.Contracts;
 using Referrals.App.Security;
 using Referrals.Domain.Intake;
 using Referrals.Domain.Lifecycle;

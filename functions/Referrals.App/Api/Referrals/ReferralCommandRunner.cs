@@ -4,6 +4,8 @@ using Referrals.App.Security;
 using Referrals.Domain.Lifecycle;
 using Referrals.Workflow;
 
+using Referrals.Contracts;
+
 namespace Referrals.App.Api.Referrals;
 
 /// <summary>

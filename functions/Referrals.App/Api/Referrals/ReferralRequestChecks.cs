@@ -1,3 +1,5 @@
+using Referrals.Contracts;
+
 namespace Referrals.App.Api.Referrals;
 
 /// <summary>Collects field errors of a command body, keyed by JSON path, with the limits the decider enforces.

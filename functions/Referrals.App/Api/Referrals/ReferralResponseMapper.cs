@@ -1,3 +1,4 @@
+using Referrals.Contracts;
 using Referrals.App.Security;
 using Referrals.Domain.Directory;
 using Referrals.Domain.Lifecycle;

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
+using Referrals.Contracts;
 using Referrals.App.Api.Audit;
 using Referrals.App.Api.Projections;
 using Referrals.App.Security;

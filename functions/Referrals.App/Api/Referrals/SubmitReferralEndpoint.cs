@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
+using Referrals.Contracts;
 using Referrals.App.Api.Idempotency;
 using Referrals.App.Referrals;
 using Referrals.App.Security;

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Referrals.Contracts;
 using Referrals.App.Referrals.Sms;
 using Referrals.Domain.Calendar;
 using Referrals.Domain.Directory;
@@ -9,7 +10,7 @@ using Referrals.Messaging.Rendering;
 using Referrals.Sms.Text;
 using Referrals.Sms.Twilio;
 using Referrals.Workflow;
-using DomainSmsEncoding = Referrals.Domain.Model.SmsEncoding;
+using DomainSmsEncoding = global::Referrals.Contracts.SmsEncoding;
 using TextEncoding = Referrals.Sms.Text.SmsEncoding;
 
 namespace Referrals.App.Referrals.Effects;

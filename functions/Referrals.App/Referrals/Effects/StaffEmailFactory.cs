@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using Referrals.Contracts;
 using Referrals.Domain.Directory;
 using Referrals.Domain.Lifecycle;
 using Referrals.Domain.Model;

@@ -1,4 +1,5 @@
 using System.Security;
+using Referrals.Contracts;
 using Referrals.Domain.Lifecycle;
 using Referrals.Domain.Model;
 using Referrals.Sms.Keywords;

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.Options;
+using Referrals.Contracts;
 using Referrals.App.Api.Projections;
 using Referrals.App.Api.Referrals;
 using Referrals.App.Security;

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Microsoft.Extensions.Options;
+using Referrals.Contracts;
 using Referrals.App.Security;
 using Referrals.Domain.Model;
 

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
+using Referrals.Contracts;
 using Referrals.App.Web.Auth;
 using Referrals.App.Web.Localization;
 using Referrals.Domain.Model;

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Mvc;
+using Referrals.Contracts;
 using Referrals.App.Api.Projections;
 using Referrals.App.Web.Localization;
 using Referrals.App.Web.Services;

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Referrals.Contracts;
 using Referrals.App.Security;
 using Referrals.App.Web.Auth;
 using Referrals.Domain.Directory;

@@ -1,4 +1,5 @@
 using SmsTextEncoding = Referrals.Sms.Text.SmsEncoding;
+using Referrals.Contracts;
 using Referrals.Domain.Directory;
 using Referrals.Domain.Model;
 using Referrals.Messaging.Models;

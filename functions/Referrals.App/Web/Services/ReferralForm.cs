@@ -1,4 +1,5 @@
 using System.Collections.Frozen;
+using Referrals.Contracts;
 using Referrals.Domain.Intake;
 using Referrals.Domain.Model;
 
@@ -39,7 +40,7 @@ public sealed class ReferralForm
 
     public IList<Vulnerability> Vulnerabilities { get; set; } = [];
 
-    public Priority? Priority { get; set; } = Domain.Model.Priority.Normal;
+    public Priority? Priority { get; set; } = global::Referrals.Contracts.Priority.Normal;
 
     public bool ConsentDataSharing { get; set; }
 

@@ -1,3 +1,4 @@
+using Referrals.Contracts;
 using Referrals.App.Api.Projections;
 using Referrals.Domain.Model;
 

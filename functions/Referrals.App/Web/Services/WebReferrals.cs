@@ -1,3 +1,4 @@
+using Referrals.Contracts;
 using Referrals.App.Api.Audit;
 using Referrals.App.Api.Idempotency;
 using Referrals.App.Api.Projections;

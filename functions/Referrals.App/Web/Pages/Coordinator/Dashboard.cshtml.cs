@@ -1,5 +1,6 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Authorization;
+using Referrals.Contracts;
 using Referrals.App.Web.Auth;
 using Referrals.App.Web.Dashboard;
 using Referrals.App.Web.Localization;

@@ -2,6 +2,7 @@ using System.Globalization;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
+using Referrals.Contracts;
 using Referrals.App.Web.Auth;
 using Referrals.App.Web.Localization;
 using Referrals.App.Web.Services;

@@ -2,7 +2,7 @@ using System.Collections.Frozen;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
-namespace Referrals.Domain.Model;
+namespace Referrals.Contracts;
 
 /// <summary>
 /// Enums as camelCase strings, strictly: only the exact camelCase name is read ("male", not "Male", "1" or 1), and

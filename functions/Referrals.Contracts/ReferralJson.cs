@@ -1,7 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
-namespace Referrals.Domain.Model;
+namespace Referrals.Contracts;
 
 /// <summary>The referral model's JSON conventions: BCP 47 language tags and strict camelCase enums.</summary>
 public static class ReferralJson

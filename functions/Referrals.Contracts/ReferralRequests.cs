@@ -1,6 +1,4 @@
-using Referrals.Domain.Model;
-
-namespace Referrals.App.Api.Referrals;
+namespace Referrals.Contracts;
 
 // Command bodies. Every member is nullable so a missing field is reported as "Required." at its path by
 // ReferralRequestChecks instead of silently defaulting (a missing enum would otherwise become its first value).

@@ -1,6 +1,6 @@
 using System.Text.Json.Serialization;
 
-namespace Referrals.Domain.Model;
+namespace Referrals.Contracts;
 
 // Enums serialize as camelCase strings (WorkflowJson and the API); unknown values are rejected, never defaulted.
 

@@ -1,6 +1,4 @@
-using Referrals.Domain.Model;
-
-namespace Referrals.App.Api.Referrals;
+namespace Referrals.Contracts;
 
 /// <summary>An MSC as referrals show it.</summary>
 public sealed record MscRef(string Id, string? Name);

@@ -1,7 +1,6 @@
 using System.Text.Json.Serialization;
-using Referrals.Domain.Model;
 
-namespace Referrals.Domain.Intake;
+namespace Referrals.Contracts;
 
 /// <summary>
 /// The body of <c>POST /api/referrals</c> exactly as sent (API.md). Every member is nullable so that a missing field

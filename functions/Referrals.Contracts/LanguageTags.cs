@@ -1,4 +1,4 @@
-namespace Referrals.Domain.Model;
+namespace Referrals.Contracts;
 
 /// <summary>Maps <see cref="Language"/> to and from its BCP 47 tag.</summary>
 public static class LanguageTags

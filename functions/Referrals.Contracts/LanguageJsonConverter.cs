@@ -1,7 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
-namespace Referrals.Domain.Model;
+namespace Referrals.Contracts;
 
 /// <summary>Reads and writes <see cref="Language"/> as its BCP 47 tag ("sr-Latn", "sr-Cyrl", "de", "en", "rom").</summary>
 public sealed class LanguageJsonConverter : JsonConverter<Language>
