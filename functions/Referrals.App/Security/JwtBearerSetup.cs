@@ -73,8 +73,9 @@ public sealed class JwtBearerSetup(
         return expires is { } end && now - ClockSkew < end && (notBefore is not { } start || start <= now + ClockSkew);
     }
 
-    /// <summary>Entra carries app roles in "roles"; their values are the role names (scout, advisor,
-    /// coordinator). Org and MSC may come under configured names (e.g. directory extensions).</summary>
+    /// <summary>Entra carries app roles in "roles"; their values are the role names exactly (scout, advisor,
+    /// coordinator), others are ignored. Org and MSC may come under configured names (e.g. directory extensions).
+    /// </summary>
     internal static void NormalizeEntraClaims(ClaimsPrincipal? principal, AuthOptions auth)
     {
         if (principal is null)
@@ -102,11 +103,12 @@ public sealed class JwtBearerSetup(
         }
     }
 
+    // Every value is copied, so a multi-valued claim stays multi-valued and Caller refuses it.
     private static void CopyClaim(ClaimsPrincipal principal, string from, string to, List<Claim> added)
     {
-        if (from != to && !principal.HasClaim(c => c.Type == to) && principal.FindFirst(from) is { } claim)
+        if (from != to && !principal.HasClaim(c => c.Type == to))
         {
-            added.Add(new Claim(to, claim.Value));
+            added.AddRange(principal.FindAll(from).Select(claim => new Claim(to, claim.Value)));
         }
     }
 }
