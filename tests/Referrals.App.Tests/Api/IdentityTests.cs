@@ -134,6 +134,7 @@ public sealed class IdentityTests(AzuriteFixture azurite) : IAsyncLifetime
             ["Encryption:Keys:k1"] = Convert.ToBase64String(new byte[32]),
             ["Encryption:ActiveKeyId"] = "k1",
             ["Encryption:BlindIndexKey"] = Convert.ToBase64String(new byte[32]),
+            ["Encryption:ReferralIdKey"] = Convert.ToBase64String(Enumerable.Repeat((byte)3, 32).ToArray()),
         });
         using var client = production.CreateClient();
 
