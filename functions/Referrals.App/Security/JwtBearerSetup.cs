@@ -62,6 +62,10 @@ public sealed class JwtBearerSetup(
         }
 
         options.TokenValidationParameters = parameters;
+        if (!environment.IsDevelopment())
+        {
+            HideFailureReasons(options);
+        }
     }
 
     public void Configure(JwtBearerOptions options) => Configure(Options.DefaultName, options);
@@ -71,6 +75,28 @@ public sealed class JwtBearerSetup(
     {
         var now = time.GetUtcNow().UtcDateTime;
         return expires is { } end && now - ClockSkew < end && (notBefore is not { } start || start <= now + ClockSkew);
+    }
+
+    /// <summary>Outside Development a 401 says only that the token is invalid (<c>error="invalid_token"</c>), not why:
+    /// the issuer, audience, signature or lifetime it failed on would guide whoever forges tokens. The handler still
+    /// logs the reason.</summary>
+    private static void HideFailureReasons(JwtBearerOptions options)
+    {
+        options.IncludeErrorDetails = false;
+        var events = options.Events ?? new JwtBearerEvents();
+        var challenge = events.OnChallenge;
+        events.OnChallenge = context =>
+        {
+            if (context.AuthenticateFailure is not null)
+            {
+                context.Error = "invalid_token";
+                context.ErrorDescription = null;
+                context.ErrorUri = null;
+            }
+
+            return challenge(context);
+        };
+        options.Events = events;
     }
 
     /// <summary>Entra carries app roles in "roles"; their values are the role names exactly (scout, advisor,
