@@ -139,8 +139,9 @@ public sealed class ReferralForm
             unspecified = unspecified.AddHours(1);
         }
 
-        // A wall time at either end of the calendar may lie outside DateTimeOffset's range in UTC (9999-12-31 23:00
-        // in Berlin); the nearest representable instant is as far in the future or the past for the validator.
+        // A wall time at either end of the calendar may lie outside DateTimeOffset's range in UTC (0001-01-01 00:30 in
+        // Berlin, 9999-12-31 23:30 in the Azores); the nearest representable instant is as far in the future or the
+        // past for the validator.
         var offset = zone.GetUtcOffset(unspecified);
         var utcTicks = unspecified.Ticks - offset.Ticks;
         if (utcTicks > DateTimeOffset.MaxValue.UtcTicks)
