@@ -17,6 +17,7 @@ namespace Referrals.App.Referrals;
 public sealed class ReferralSubmission(
     IntakeValidator intake,
     IWorkflowClient<ReferralState, ReferralCommand> workflow,
+    ReferralIdGenerator ids,
     TimeProvider time)
 {
     public async Task<SubmissionResult> SubmitAsync(Caller caller, SubmitReferralRequest request, string idempotencyKey,
@@ -35,7 +36,7 @@ public sealed class ReferralSubmission(
             return new SubmissionResult.Invalid(checkedRequest.Errors);
         }
 
-        var id = ReferralIds.FromIdempotencyKey(organisation, idempotencyKey);
+        var id = ids.FromIdempotencyKey(organisation, idempotencyKey);
         var fingerprint = RequestFingerprint.Of(request);
         var command = new SubmitReferral(id, checkedRequest.Details, checkedRequest.Msc.Id, new Actor(caller.Subject, caller.Role),
             fingerprint);

@@ -1,3 +1,4 @@
+using Referrals.App.Api.Idempotency;
 using Referrals.App.Referrals.Effects;
 using Referrals.App.Referrals.Sms;
 using Referrals.Domain;
@@ -23,6 +24,7 @@ public static class ReferralsRegistration
 
         services.AddOptions<NotificationOptions>().BindConfiguration(NotificationOptions.SectionName)
             .ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<ReferralIdGenerator>();
         services.AddSingleton<ReferralSubmission>();
         services.AddSingleton<StaffEmailFactory>();
         services.AddSingleton<ReturneePhoneIndex>();

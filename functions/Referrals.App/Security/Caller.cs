@@ -12,7 +12,8 @@ namespace Referrals.App.Security;
 public sealed record Caller(string Subject, Role Role, string? Organisation, string? Msc)
 {
     /// <summary>Resolves the caller; false when the token lacks a usable subject, exactly one known role, or the
-    /// scope claim that role needs (such a token is valid but grants nothing: 403).</summary>
+    /// scope claim that role needs, or carries more than one subject, organisation or MSC (such a token is valid but
+    /// grants nothing: 403).</summary>
     public static bool TryFrom(ClaimsPrincipal principal, out Caller caller)
     {
         caller = null!;
@@ -21,15 +22,17 @@ public sealed record Caller(string Subject, Role Role, string? Organisation, str
             return false;
         }
 
-        var subject = principal.FindFirst(ReferralClaims.Subject)?.Value;
         var roles = principal.FindAll(ReferralClaims.Role).Select(c => c.Value).Distinct(StringComparer.Ordinal).ToList();
-        if (string.IsNullOrWhiteSpace(subject) || roles.Count != 1 || !RoleNames.TryParse(roles[0], out var role))
+        // A scope given as a list is refused rather than narrowed to its first value: which value an issuer lists
+        // first is no decision about what the person may see.
+        if (!TrySingle(principal, ReferralClaims.Subject, out var subject) || subject is null
+            || roles.Count != 1 || !RoleNames.TryParse(roles[0], out var role)
+            || !TrySingle(principal, ReferralClaims.Organisation, out var organisation)
+            || !TrySingle(principal, ReferralClaims.Msc, out var msc))
         {
             return false;
         }
 
-        var organisation = NonEmpty(principal.FindFirst(ReferralClaims.Organisation)?.Value);
-        var msc = NonEmpty(principal.FindFirst(ReferralClaims.Msc)?.Value);
         if ((role == Role.Scout && organisation is null) || (role == Role.Advisor && msc is null))
         {
             return false;
@@ -53,5 +56,21 @@ public sealed record Caller(string Subject, Role Role, string? Organisation, str
         _ => false,
     };
 
-    private static string? NonEmpty(string? value) => string.IsNullOrWhiteSpace(value) ? null : value;
+    /// <summary>False when the claim occurs more than once; otherwise its value, null when absent or blank.</summary>
+    private static bool TrySingle(ClaimsPrincipal principal, string type, out string? value)
+    {
+        value = null;
+        foreach (var claim in principal.FindAll(type))
+        {
+            if (value is not null)
+            {
+                return false;
+            }
+
+            value = claim.Value;
+        }
+
+        value = string.IsNullOrWhiteSpace(value) ? null : value;
+        return true;
+    }
 }

@@ -3,8 +3,9 @@ namespace Referrals.App.Security;
 /// <summary>
 /// Keys for application-level encryption at rest (section "Encryption"): <c>Encryption:Keys:{id}</c> base64 of
 /// 32 bytes each, <c>Encryption:ActiveKeyId</c> the one new payloads use (older ids still decrypt, for rotation),
-/// and <c>Encryption:BlindIndexKey</c> (base64, at least 32 bytes) for searchable phone hashes. In Azure these are
-/// Key Vault references; in Development a fixed, non-secret default applies when nothing is configured.
+/// <c>Encryption:BlindIndexKey</c> (base64, at least 32 bytes) for searchable phone hashes, and
+/// <c>Encryption:ReferralIdKey</c> (base64, at least 32 bytes) that keys the derivation of referral ids. In Azure these
+/// are Key Vault references; in Development a fixed, non-secret default applies when nothing is configured.
 /// </summary>
 public sealed class EncryptionOptions
 {
@@ -15,6 +16,10 @@ public sealed class EncryptionOptions
     public string? ActiveKeyId { get; set; }
 
     public string? BlindIndexKey { get; set; }
+
+    /// <summary>The HMAC key of referral ids (see <see cref="Api.Idempotency.ReferralIds"/>): a secret, so an id cannot
+    /// be computed from a guessed Idempotency-Key. Never rotated while submissions may still be retried.</summary>
+    public string? ReferralIdKey { get; set; }
 
     /// <summary>Development only: well known, so a local Azurite on disk stays readable across runs. Not a secret.
     /// </summary>
@@ -27,5 +32,6 @@ public sealed class EncryptionOptions
         }
 
         options.BlindIndexKey ??= Convert.ToBase64String("referrals-development-blind-index"u8);
+        options.ReferralIdKey ??= Convert.ToBase64String("referrals-development-referral-ids"u8);
     }
 }

@@ -3,7 +3,7 @@ using Microsoft.Extensions.Options;
 namespace Referrals.App.Security;
 
 /// <summary>Fails start-up naming the setting: every key base64 of exactly 32 bytes, ids safe to embed in the
-/// payload prefix, an active id that is configured, and a blind-index key.</summary>
+/// payload prefix, an active id that is configured, a blind-index key and a referral-id key.</summary>
 public sealed class EncryptionOptionsValidator : IValidateOptions<EncryptionOptions>
 {
     public ValidateOptionsResult Validate(string? name, EncryptionOptions options)
@@ -39,6 +39,11 @@ public sealed class EncryptionOptionsValidator : IValidateOptions<EncryptionOpti
         if (options.BlindIndexKey is null || !Base64Key.IsValid(options.BlindIndexKey, minimumBytes: 32))
         {
             failures.Add("Encryption:BlindIndexKey is required: base64 of at least 32 bytes, separate from Keys.");
+        }
+
+        if (options.ReferralIdKey is null || !Base64Key.IsValid(options.ReferralIdKey, minimumBytes: 32))
+        {
+            failures.Add("Encryption:ReferralIdKey is required: base64 of at least 32 bytes, a secret of its own.");
         }
 
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);

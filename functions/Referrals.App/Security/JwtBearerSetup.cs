@@ -62,6 +62,10 @@ public sealed class JwtBearerSetup(
         }
 
         options.TokenValidationParameters = parameters;
+        if (!environment.IsDevelopment())
+        {
+            HideFailureReasons(options);
+        }
     }
 
     public void Configure(JwtBearerOptions options) => Configure(Options.DefaultName, options);
@@ -73,8 +77,31 @@ public sealed class JwtBearerSetup(
         return expires is { } end && now - ClockSkew < end && (notBefore is not { } start || start <= now + ClockSkew);
     }
 
-    /// <summary>Entra carries app roles in "roles"; their values are the role names (scout, advisor,
-    /// coordinator). Org and MSC may come under configured names (e.g. directory extensions).</summary>
+    /// <summary>Outside Development a 401 says only that the token is invalid (<c>error="invalid_token"</c>), not why:
+    /// the issuer, audience, signature or lifetime it failed on would guide whoever forges tokens. The handler still
+    /// logs the reason.</summary>
+    private static void HideFailureReasons(JwtBearerOptions options)
+    {
+        options.IncludeErrorDetails = false;
+        var events = options.Events ?? new JwtBearerEvents();
+        var challenge = events.OnChallenge;
+        events.OnChallenge = context =>
+        {
+            if (context.AuthenticateFailure is not null)
+            {
+                context.Error = "invalid_token";
+                context.ErrorDescription = null;
+                context.ErrorUri = null;
+            }
+
+            return challenge(context);
+        };
+        options.Events = events;
+    }
+
+    /// <summary>Entra carries app roles in "roles"; their values are the role names exactly (scout, advisor,
+    /// coordinator), others are ignored. Org and MSC may come under configured names (e.g. directory extensions).
+    /// </summary>
     internal static void NormalizeEntraClaims(ClaimsPrincipal? principal, AuthOptions auth)
     {
         if (principal is null)
@@ -102,11 +129,12 @@ public sealed class JwtBearerSetup(
         }
     }
 
+    // Every value is copied, so a multi-valued claim stays multi-valued and Caller refuses it.
     private static void CopyClaim(ClaimsPrincipal principal, string from, string to, List<Claim> added)
     {
-        if (from != to && !principal.HasClaim(c => c.Type == to) && principal.FindFirst(from) is { } claim)
+        if (from != to && !principal.HasClaim(c => c.Type == to))
         {
-            added.Add(new Claim(to, claim.Value));
+            added.AddRange(principal.FindAll(from).Select(claim => new Claim(to, claim.Value)));
         }
     }
 }

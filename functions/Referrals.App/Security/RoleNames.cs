@@ -18,11 +18,13 @@ public static class RoleNames
         _ => throw new ArgumentOutOfRangeException(nameof(role), role, null),
     };
 
+    /// <summary>Exactly one of the wire names, case included: a token saying "COORDINATOR" is not from an issuer
+    /// that knows our roles, and grants nothing.</summary>
     public static bool TryParse(string? value, out Role role)
     {
         foreach (var candidate in Enum.GetValues<Role>())
         {
-            if (string.Equals(candidate.ToName(), value, StringComparison.OrdinalIgnoreCase))
+            if (string.Equals(candidate.ToName(), value, StringComparison.Ordinal))
             {
                 role = candidate;
                 return true;

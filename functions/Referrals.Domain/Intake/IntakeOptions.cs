@@ -38,6 +38,12 @@ public sealed class IntakeOptions : IValidatableObject
     [Range(0, 365)]
     public int MaxReturnDaysPast { get; set; } = 30;
 
+    /// <summary>How far back consent may have been obtained. Consent is taken when the referral is prepared, and the
+    /// return it is for is at most <see cref="MaxReturnDaysAhead"/> away, so two years leaves room for a long wait
+    /// while an older date (a mistyped year such as 0001 or 1926) is refused rather than stored.</summary>
+    [Range(1, 3660)]
+    public int MaxConsentAgeDays { get; set; } = 730;
+
     [Range(1, 100)]
     public int MaxAdults { get; set; } = 20;
 

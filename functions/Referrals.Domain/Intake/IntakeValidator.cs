@@ -358,9 +358,9 @@ public sealed class IntakeValidator
 
         var sms = errors.Required("consent.sms", input.Sms);
         var obtainedAt = errors.Required("consent.obtainedAt", input.ObtainedAt);
-        if (obtainedAt is { } at && BelgradeDate(at) > today)
+        if (obtainedAt is { } at && CheckConsentObtainedAt(at, today) is { } obtainedAtError)
         {
-            errors.Add("consent.obtainedAt", "Must not be in the future.");
+            errors.Add("consent.obtainedAt", obtainedAtError);
         }
 
         var method = errors.Required("consent.method", input.Method);
@@ -377,6 +377,30 @@ public sealed class IntakeValidator
         return errors.HasUnder("consent") || dataSharing is null || sms is null || obtainedAt is null || method is null
             ? null
             : new Consent(dataSharing.Value, sms.Value, obtainedAt.Value.ToUniversalTime(), method.Value, textVersion!);
+    }
+
+    /// <summary>Consent counts from its Belgrade date: not after <paramref name="today"/>, and not more than
+    /// <see cref="IntakeOptions.MaxConsentAgeDays"/> before it.</summary>
+    private string? CheckConsentObtainedAt(DateTimeOffset at, DateOnly today)
+    {
+        // A UTC date after today is in the future in Belgrade too (ahead of UTC). Deciding that before converting keeps
+        // instants at the end of the calendar out of the time zone conversion: 9999-12-31T23:00Z is already year 10000
+        // in Belgrade, beyond what NodaTime (and DateOnly) can represent.
+        const string Future = "Must not be in the future.";
+        if (DateOnly.FromDateTime(at.UtcDateTime) > today)
+        {
+            return Future;
+        }
+
+        var date = BelgradeDate(at);
+        if (date > today)
+        {
+            return Future;
+        }
+
+        return date < today.AddDays(-options.MaxConsentAgeDays)
+            ? $"Must not be more than {options.MaxConsentAgeDays} days in the past."
+            : null;
     }
 
     private string? CheckNotes(string? value, Errors errors)

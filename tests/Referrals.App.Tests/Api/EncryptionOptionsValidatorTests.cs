@@ -12,6 +12,7 @@ public sealed class EncryptionOptionsValidatorTests
         Keys = new Dictionary<string, string> { ["k1"] = Key32 },
         ActiveKeyId = "k1",
         BlindIndexKey = Key32,
+        ReferralIdKey = Key32,
     };
 
     [Fact]
@@ -39,6 +40,9 @@ public sealed class EncryptionOptionsValidatorTests
         { "a key id is", o => o.Keys["k:1"] = Key32 },
         { "Encryption:BlindIndexKey is required", o => o.BlindIndexKey = null },
         { "Encryption:BlindIndexKey is required", o => o.BlindIndexKey = Convert.ToBase64String(new byte[8]) },
+        { "Encryption:ReferralIdKey is required", o => o.ReferralIdKey = null },
+        { "Encryption:ReferralIdKey is required", o => o.ReferralIdKey = Convert.ToBase64String(new byte[16]) },
+        { "Encryption:ReferralIdKey is required", o => o.ReferralIdKey = "not base64" },
     };
 
     [Theory]

@@ -13,7 +13,7 @@ public sealed class EntraClaimsTests
     [Fact]
     public void An_Entra_app_role_becomes_the_role_claim_and_resolves_the_caller()
     {
-        var principal = Principal(("sub", "advisor-7"), ("roles", "Advisor"), ("extn.msc", "nis"));
+        var principal = Principal(("sub", "advisor-7"), ("roles", "advisor"), ("extn.msc", "nis"));
 
         JwtBearerSetup.NormalizeEntraClaims(principal, new AuthOptions { MscClaim = "extn.msc" });
 
@@ -29,6 +29,73 @@ public sealed class EntraClaimsTests
         JwtBearerSetup.NormalizeEntraClaims(principal, new AuthOptions());
 
         Assert.False(Caller.TryFrom(principal, out _));
+    }
+
+    [Theory]
+    [InlineData("Advisor")]
+    [InlineData("ADVISOR")]
+    [InlineData("advisor ")]
+    public void An_Entra_app_role_must_match_a_role_name_exactly(string appRole)
+    {
+        var principal = Principal(("sub", "advisor-7"), ("roles", appRole), ("msc", "nis"));
+
+        JwtBearerSetup.NormalizeEntraClaims(principal, new AuthOptions());
+
+        Assert.False(principal.HasClaim(c => c.Type == "role"));
+        Assert.False(Caller.TryFrom(principal, out _));
+    }
+
+    [Theory]
+    [InlineData("extn.org", "caritas-nrw", "caritas-bayern")]
+    [InlineData("extn.org", "caritas-nrw", "caritas-nrw")]
+    public void A_multi_valued_Entra_org_claim_stays_multi_valued_and_resolves_no_caller(string claim, string first, string second)
+    {
+        var principal = Principal(("sub", "scout-7"), ("roles", "scout"), (claim, first), (claim, second));
+
+        JwtBearerSetup.NormalizeEntraClaims(principal, new AuthOptions { OrgClaim = claim });
+
+        Assert.Equal([first, second], principal.FindAll("org").Select(c => c.Value));
+        Assert.False(Caller.TryFrom(principal, out _));
+    }
+
+    [Theory]
+    [InlineData("COORDINATOR")]
+    [InlineData("Coordinator")]
+    [InlineData(" coordinator")]
+    [InlineData("")]
+    public void A_role_claim_must_match_a_role_name_exactly(string role)
+    {
+        Assert.True(Caller.TryFrom(Principal(("sub", "p-1"), ("role", "coordinator")), out _));
+        Assert.False(Caller.TryFrom(Principal(("sub", "p-1"), ("role", role)), out _));
+    }
+
+    [Theory]
+    [InlineData("scout", "org", "caritas-nrw", "caritas-bayern")]
+    [InlineData("scout", "org", "caritas-nrw", "caritas-nrw")]
+    [InlineData("advisor", "msc", "nis", "beograd")]
+    [InlineData("coordinator", "org", "caritas-nrw", "caritas-bayern")]
+    [InlineData("coordinator", "msc", "nis", "beograd")]
+    [InlineData("coordinator", "sub", "coord-2", "coord-3")]
+    public void A_multi_valued_subject_org_or_msc_resolves_no_caller(string role, string claim, string first, string second)
+    {
+        var single = new List<(string, string)> { ("role", role), (claim, first) };
+        if (claim != "sub")
+        {
+            single.Add(("sub", "person-1"));
+        }
+
+        if (role == "scout" && claim != "org")
+        {
+            single.Add(("org", "caritas-nrw"));
+        }
+
+        if (role == "advisor" && claim != "msc")
+        {
+            single.Add(("msc", "nis"));
+        }
+
+        Assert.True(Caller.TryFrom(Principal([.. single]), out _));
+        Assert.False(Caller.TryFrom(Principal([.. single, (claim, second)]), out _));
     }
 
     [Theory]

@@ -1,6 +1,10 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.IdentityModel.JsonWebTokens;
+using Microsoft.IdentityModel.Tokens;
+using Referrals.App.Security;
 using Referrals.Testing;
 
 namespace Referrals.App.Tests.Api;
@@ -34,6 +38,8 @@ public sealed class IdentityTests(AzuriteFixture azurite) : IAsyncLifetime
     public static TheoryData<string, string> BadTokenRequests => new()
     {
         { """{"role":"admin","subject":"x-1"}""", "role" },
+        { """{"role":"COORDINATOR","subject":"c-1"}""", "role" },
+        { """{"role":"Scout","subject":"s-1","org":"caritas-nrw"}""", "role" },
         { """{"role":"scout","subject":"scout-1"}""", "org" },
         { """{"role":"advisor","subject":"advisor-1"}""", "msc" },
         { """{"role":"coordinator"}""", "subject" },
@@ -84,6 +90,40 @@ public sealed class IdentityTests(AzuriteFixture azurite) : IAsyncLifetime
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
     }
 
+    public static TheoryData<string, string, string?, string?> TokensThatGrantNothing => new()
+    {
+        { "COORDINATOR", "coord-1", null, null },
+        { "Advisor", "advisor-1", null, "nis" },
+        { "scout", "scout-1", "caritas-nrw,caritas-bayern", null },
+        { "scout", "scout-1", "caritas-nrw,caritas-nrw", null },
+        { "advisor", "advisor-1", null, "nis,beograd" },
+        { "coordinator", "coord-1", "caritas-nrw,caritas-bayern", null },
+    };
+
+    [Theory]
+    [MemberData(nameof(TokensThatGrantNothing))]
+    public async Task A_validly_signed_token_with_a_role_in_another_case_or_a_multi_valued_scope_is_403(
+        string role, string subject, string? orgs, string? mscs)
+    {
+        using var client = _factory.CreateClient();
+        client.DefaultRequestHeaders.Authorization = new("Bearer", DevSignedToken(role, subject, orgs, mscs));
+
+        using var response = await client.GetAsync("/api/mscs");
+
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task A_validly_signed_token_with_exact_claims_is_accepted()
+    {
+        using var client = _factory.CreateClient();
+        client.DefaultRequestHeaders.Authorization = new("Bearer", DevSignedToken("scout", "scout-1", "caritas-nrw", null));
+
+        using var response = await client.GetAsync("/api/mscs");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+    }
+
     [Fact]
     public async Task Dev_token_is_not_mapped_outside_Development()
     {
@@ -94,12 +134,42 @@ public sealed class IdentityTests(AzuriteFixture azurite) : IAsyncLifetime
             ["Encryption:Keys:k1"] = Convert.ToBase64String(new byte[32]),
             ["Encryption:ActiveKeyId"] = "k1",
             ["Encryption:BlindIndexKey"] = Convert.ToBase64String(new byte[32]),
+            ["Encryption:ReferralIdKey"] = Convert.ToBase64String(Enumerable.Repeat((byte)3, 32).ToArray()),
         });
         using var client = production.CreateClient();
 
         using var response = await client.PostAsJsonAsync("/dev/token", new { role = "coordinator", subject = "c-1" });
 
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+    }
+
+    /// <summary>A token the app's Development issuer would accept, with claims it would never issue; a
+    /// comma-separated org or msc becomes a JSON array (a multi-valued claim).</summary>
+    private string DevSignedToken(string role, string subject, string? orgs, string? mscs)
+    {
+        var now = _factory.Services.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime;
+        var claims = new Dictionary<string, object> { [ReferralClaims.Subject] = subject, [ReferralClaims.Role] = role };
+        if (orgs is not null)
+        {
+            claims[ReferralClaims.Organisation] = orgs.Split(',');
+        }
+
+        if (mscs is not null)
+        {
+            claims[ReferralClaims.Msc] = mscs.Split(',');
+        }
+
+        return new JsonWebTokenHandler { SetDefaultTimesOnTokenCreation = false }.CreateToken(new SecurityTokenDescriptor
+        {
+            Issuer = ReferralClaims.DevIssuer,
+            Audience = ReferralClaims.DevAudience,
+            Claims = claims,
+            IssuedAt = now,
+            NotBefore = now,
+            Expires = now.AddMinutes(10),
+            SigningCredentials = new SigningCredentials(
+                _factory.Services.GetRequiredService<DevSigningKey>().Key, SecurityAlgorithms.HmacSha256),
+        });
     }
 
     private static byte[] Base64UrlDecode(string value) => System.Buffers.Text.Base64Url.DecodeFromChars(value);

@@ -1,8 +1,10 @@
+using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
+using Referrals.App.Api.Referrals;
 using Referrals.Testing;
 
 namespace Referrals.App.Tests.Api;
@@ -241,6 +243,62 @@ public sealed class StrictInputTests(AzuriteFixture azurite) : IAsyncLifetime
 
         return text.ToString();
     }
+
+    public static TheoryData<string, string> DatesAtTheEndsOfTheCalendar => new()
+    {
+        { "consent.obtainedAt", "9999-12-31T23:00:00Z" }, // the year 10000 in Belgrade
+        { "consent.obtainedAt", "9999-12-31T23:59:59.9999999Z" },
+        { "consent.obtainedAt", "9999-12-31T23:00:00-05:00" }, // past DateTimeOffset.MaxValue in UTC
+        { "consent.obtainedAt", "0001-01-01T00:00:00Z" },
+        { "consent.obtainedAt", "0001-01-01T00:00:00+01:00" }, // before DateTimeOffset.MinValue in UTC
+        { "returnee.dateOfBirth", "9999-12-31" },
+        { "returnee.dateOfBirth", "0001-01-01" },
+        { "expectedReturnDate", "9999-12-31" },
+        { "expectedReturnDate", "0001-01-01" },
+    };
+
+    [Theory]
+    [MemberData(nameof(DatesAtTheEndsOfTheCalendar))]
+    public async Task A_submitted_date_at_either_end_of_the_calendar_is_400_at_its_path_never_500(string member, string value)
+    {
+        var body = SubmitBodies.Valid(Time);
+        var parts = member.Split('.');
+        var target = parts.Length == 1 ? body : (JsonObject)body[parts[0]]!;
+        target[parts[^1]] = value;
+
+        using var response = await _scout.SendAsync(SubmitBodies.Post(body.ToJsonString(), SubmitBodies.NewKey()));
+
+        var problem = await Problems.AssertValidationAsync(response, member);
+        Assert.Single(problem.GetProperty("errors").EnumerateObject());
+    }
+
+    [Theory]
+    [InlineData("9999-12-31")]
+    [InlineData("0001-01-01")]
+    public async Task A_date_at_either_end_of_the_calendar_in_a_change_or_command_is_4xx_naming_the_field_never_500(string date)
+    {
+        using var submit = await _scout.SendAsync(SubmitBodies.Post(SubmitBodies.Valid(Time).ToJsonString(), SubmitBodies.NewKey()));
+        var id = (await submit.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>()).GetProperty("id").GetString();
+        using var advisor = await _factory.ClientForAsync("advisor", "advisor-1", msc: "nis");
+        var today = BelgradeDate.Today(Time).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+        using var patch = await _scout.PatchAsync($"/api/referrals/{id}", Json($$"""{"expectedReturnDate":"{{date}}"}"""));
+        await Problems.AssertValidationAsync(patch, "expectedReturnDate");
+
+        using var acknowledged = await advisor.PostAsJsonAsync($"/api/referrals/{id}/acknowledge", new { note = "Seen." });
+        Assert.Equal(HttpStatusCode.OK, acknowledged.StatusCode);
+        using var arrival = await advisor.PostAsync($"/api/referrals/{id}/arrival", Json($$"""{"arrivedOn":"{{date}}"}"""));
+        var arrivalProblem = await Problems.AssertAsync(arrival, HttpStatusCode.UnprocessableEntity);
+        Assert.StartsWith("arrivedOn must not be", arrivalProblem.GetProperty("detail").GetString(), StringComparison.Ordinal);
+
+        using var arrived = await advisor.PostAsync($"/api/referrals/{id}/arrival", Json($$"""{"arrivedOn":"{{today}}"}"""));
+        Assert.Equal(HttpStatusCode.OK, arrived.StatusCode);
+        using var contact = await advisor.PostAsync($"/api/referrals/{id}/first-contact", Json($$"""{"on":"{{date}}"}"""));
+        var contactProblem = await Problems.AssertAsync(contact, HttpStatusCode.UnprocessableEntity);
+        Assert.StartsWith("on must not be", contactProblem.GetProperty("detail").GetString(), StringComparison.Ordinal);
+    }
+
+    private static StringContent Json(string json) => new(json, Encoding.UTF8, "application/json");
 
     [Fact]
     public async Task A_command_that_does_not_fit_the_status_is_409_saying_why()

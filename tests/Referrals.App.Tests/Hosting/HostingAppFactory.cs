@@ -37,6 +37,7 @@ internal sealed class HostingAppFactory(
         ("Encryption:Keys:test1", Convert.ToBase64String(new byte[32])),
         ("Encryption:ActiveKeyId", "test1"),
         ("Encryption:BlindIndexKey", Convert.ToBase64String(Enumerable.Repeat((byte)7, 32).ToArray())),
+        ("Encryption:ReferralIdKey", Convert.ToBase64String(Enumerable.Repeat((byte)9, 32).ToArray())),
         ("Messaging:PublicBaseUrl", "https://referrals.example"),
         ("Email:Provider", "Smtp"),
         ("Email:FromAddress", "referrals@nsz.example"),

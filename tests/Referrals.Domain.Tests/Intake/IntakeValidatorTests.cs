@@ -135,6 +135,8 @@ public sealed class IntakeValidatorTests
     [InlineData("1906-11-24", false)] // a day more
     [InlineData("2026-11-25", false)] // today
     [InlineData("2027-01-01", false)]
+    [InlineData("0001-01-01", false)]
+    [InlineData("9999-12-31", false)]
     public void Date_of_birth_must_be_in_the_past_and_within_120_years(string dateOfBirth, bool valid)
     {
         var result = Validate(WithReturnee(r => r with { DateOfBirth = D(dateOfBirth) }));
@@ -151,6 +153,8 @@ public sealed class IntakeValidatorTests
     [InlineData("2026-10-26", true)] // today - 30
     [InlineData("2026-10-25", false)] // today - 31
     [InlineData("2026-11-25", true)]
+    [InlineData("0001-01-01", false)]
+    [InlineData("9999-12-31", false)]
     public void Expected_return_date_is_within_a_year_ahead_and_30_days_back(string date, bool valid)
     {
         var result = Validate(Valid() with { ExpectedReturnDate = D(date) });
@@ -256,6 +260,53 @@ public sealed class IntakeValidatorTests
         {
             Assert.Equal(["Must not be in the future."], AssertRejected(result, "consent.obtainedAt")["consent.obtainedAt"]);
         }
+    }
+
+    [Theory]
+    [InlineData("9999-12-31T23:00:00Z")] // already the year 10000 in Belgrade
+    [InlineData("9999-12-31T23:59:59.9999999Z")]
+    [InlineData("9999-12-31T22:59:59Z")]
+    public void Consent_at_the_end_of_the_calendar_is_in_the_future_not_an_exception(string obtainedAt)
+    {
+        var result = Validate(WithConsent(c => c with { ObtainedAt = DateTimeOffset.Parse(obtainedAt, CultureInfo.InvariantCulture) }));
+
+        Assert.Equal(["Must not be in the future."], AssertRejected(result, "consent.obtainedAt")["consent.obtainedAt"]);
+    }
+
+    [Theory]
+    [InlineData("0001-01-01T00:00:00Z", false)]
+    [InlineData("1926-11-20T10:00:00Z", false)]
+    [InlineData("2024-11-24T22:59:00Z", false)] // 23:59 in Belgrade, 731 days before today
+    [InlineData("2024-11-24T23:00:00Z", true)] // midnight in Belgrade: exactly 730 days before today
+    [InlineData("2026-11-25T10:00:00Z", true)]
+    public void Consent_must_not_be_obtained_more_than_two_years_before_today(string obtainedAt, bool valid)
+    {
+        var result = Validate(WithConsent(c => c with { ObtainedAt = DateTimeOffset.Parse(obtainedAt, CultureInfo.InvariantCulture) }));
+
+        Assert.Equal(valid, result.IsValid);
+        if (!valid)
+        {
+            Assert.Equal(["Must not be more than 730 days in the past."], AssertRejected(result, "consent.obtainedAt")["consent.obtainedAt"]);
+        }
+    }
+
+    [Fact]
+    public void The_oldest_acceptable_consent_is_configurable()
+    {
+        var options = new IntakeOptions { MaxConsentAgeDays = 1 };
+        var yesterday = WithConsent(c => c with { ObtainedAt = DateTimeOffset.Parse("2026-11-24T10:00:00Z", CultureInfo.InvariantCulture) });
+        var twoDaysAgo = WithConsent(c => c with { ObtainedAt = DateTimeOffset.Parse("2026-11-23T10:00:00Z", CultureInfo.InvariantCulture) });
+
+        Assert.True(Validate(yesterday, options).IsValid);
+        Assert.Equal(["Must not be more than 1 days in the past."], AssertRejected(Validate(twoDaysAgo, options), "consent.obtainedAt")["consent.obtainedAt"]);
+    }
+
+    [Theory]
+    [InlineData("0001-01-01")]
+    [InlineData("9999-12-31")]
+    public void A_changed_return_date_at_either_end_of_the_calendar_is_an_error_not_an_exception(string date)
+    {
+        Assert.NotNull(Validator().CheckExpectedReturnDate(D(date), Today));
     }
 
     [Theory]

@@ -273,6 +273,12 @@ public sealed class ReferralCommandTests
         { ReferralStages.Acknowledged, new RecordArrival(new DateOnly(2026, 11, 1), Advisor), "arrivedOn must not be before the day the referral was submitted." },
         { ReferralStages.Acknowledged, new RecordArrival(new DateOnly(2026, 11, 3), Advisor), "arrivedOn must not be in the future." },
         { ReferralStages.Arrived, new RecordFirstContact(new DateOnly(2026, 11, 3), null, Advisor), "on must not be in the future." },
+        // The ends of the calendar are refused like any other date, never an overflow.
+        { ReferralStages.Acknowledged, new ChangeReturnDate(DateOnly.MinValue, Scout), "expectedReturnDate must not be in the past." },
+        { ReferralStages.Acknowledged, new RecordArrival(DateOnly.MinValue, Advisor), "arrivedOn must not be before the day the referral was submitted." },
+        { ReferralStages.Acknowledged, new RecordArrival(DateOnly.MaxValue, Advisor), "arrivedOn must not be in the future." },
+        { ReferralStages.Arrived, new RecordFirstContact(DateOnly.MinValue, null, Advisor), "on must not be before the arrival date." },
+        { ReferralStages.Arrived, new RecordFirstContact(DateOnly.MaxValue, null, Advisor), "on must not be in the future." },
         { ReferralStages.InSupport, new RecordFollowUp(0, "ok", null, Advisor), "n must be 1, 2 or 3." },
         { ReferralStages.InSupport, new RecordFollowUp(4, "ok", null, Advisor), "n must be 1, 2 or 3." },
         { ReferralStages.InSupport, new RecordFollowUp(1, " ", null, Advisor), "outcome is required." },

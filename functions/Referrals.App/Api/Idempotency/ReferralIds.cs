@@ -5,8 +5,9 @@ namespace Referrals.App.Api.Idempotency;
 
 /// <summary>
 /// Referral ids derive from the submitting organisation and the Idempotency-Key: the first 20 base32 characters
-/// (100 bits) of SHA-256(org, key). A retried submission therefore targets the same workflow instance, and the
-/// workflow's insert of that instance is the guard against duplicates.
+/// (100 bits) of HMAC-SHA256(secret, org + key). A retried submission therefore targets the same workflow instance,
+/// and the workflow's insert of that instance is the guard against duplicates. The secret
+/// (<see cref="ReferralIdGenerator"/>) keeps a guessable key from giving a guessable id.
 /// </summary>
 public static class ReferralIds
 {
@@ -34,12 +35,19 @@ public static class ReferralIds
         return null;
     }
 
-    public static string FromIdempotencyKey(string organisation, string key)
+    /// <summary>The id of the referral <paramref name="organisation"/> submits under <paramref name="key"/>, keyed
+    /// with <paramref name="secret"/>.</summary>
+    public static string FromIdempotencyKey(ReadOnlySpan<byte> secret, string organisation, string key)
     {
         ArgumentNullException.ThrowIfNull(organisation);
         ArgumentNullException.ThrowIfNull(key);
+        if (secret.IsEmpty)
+        {
+            throw new ArgumentException("The secret must not be empty.", nameof(secret));
+        }
+
         // The length prefix keeps ("ab", "c") and ("a", "bc") apart.
-        var hash = SHA256.HashData(Encoding.UTF8.GetBytes($"{organisation.Length}:{organisation}|{key}"));
+        var hash = HMACSHA256.HashData(secret, Encoding.UTF8.GetBytes($"{organisation.Length}:{organisation}|{key}"));
         var id = new StringBuilder(Length);
         int buffer = 0, bits = 0, index = 0;
         while (id.Length < Length)
