@@ -25,8 +25,9 @@ public static class SmsServiceCollectionExtensions
 
     /// <summary>
     /// <see cref="TwilioMessagingClient"/> (the Twilio SDK over a factory HttpClient that sends to
-    /// <see cref="TwilioOptions.ApiBaseUrl"/>), <see cref="SmsSendRateLimiter"/> and <see cref="TwilioWebhookVerifier"/>,
-    /// with <see cref="TwilioOptions"/> from section "Twilio" validated at start-up; also <see cref="AddSmsText"/>.
+    /// <see cref="TwilioOptions.ApiBaseUrl"/>), <see cref="SmsSendRateLimiter"/>, <see cref="TwilioWebhookVerifier"/> and
+    /// <see cref="TwilioWebhookReader"/>, with <see cref="TwilioOptions"/> from section "Twilio" validated at start-up;
+    /// also <see cref="AddSmsText"/>.
     /// </summary>
     public static IServiceCollection AddTwilioMessaging(this IServiceCollection services)
     {
@@ -36,6 +37,7 @@ public static class SmsServiceCollectionExtensions
         services.TryAddKeyedSingleton(WallClockKey, TimeProvider.System);
         services.TryAddSingleton<SmsSendRateLimiter>();
         services.TryAddSingleton<TwilioWebhookVerifier>();
+        services.TryAddSingleton<TwilioWebhookReader>();
         services.TryAddTransient<TwilioApiBaseUrlHandler>();
         services.AddHttpClient(TwilioMessagingClient.HttpClientName)
             // As the SDK's own default: a redirected POST is not followed.
