@@ -24,9 +24,10 @@ public static class SmsServiceCollectionExtensions
     }
 
     /// <summary>
-    /// <see cref="TwilioMessagingClient"/> (typed HttpClient), <see cref="SmsSendRateLimiter"/> and
-    /// <see cref="TwilioWebhookVerifier"/>, with <see cref="TwilioOptions"/> from section "Twilio" validated at
-    /// start-up; also <see cref="AddSmsText"/>.
+    /// <see cref="TwilioMessagingClient"/> (the Twilio SDK over a factory HttpClient that sends to
+    /// <see cref="TwilioOptions.ApiBaseUrl"/>), <see cref="SmsSendRateLimiter"/>, <see cref="TwilioWebhookVerifier"/> and
+    /// <see cref="TwilioWebhookReader"/>, with <see cref="TwilioOptions"/> from section "Twilio" validated at start-up;
+    /// also <see cref="AddSmsText"/>.
     /// </summary>
     public static IServiceCollection AddTwilioMessaging(this IServiceCollection services)
     {
@@ -36,7 +37,13 @@ public static class SmsServiceCollectionExtensions
         services.TryAddKeyedSingleton(WallClockKey, TimeProvider.System);
         services.TryAddSingleton<SmsSendRateLimiter>();
         services.TryAddSingleton<TwilioWebhookVerifier>();
-        services.AddHttpClient<TwilioMessagingClient>();
+        services.TryAddSingleton<TwilioWebhookReader>();
+        services.TryAddTransient<TwilioApiBaseUrlHandler>();
+        services.AddHttpClient(TwilioMessagingClient.HttpClientName)
+            // As the SDK's own default: a redirected POST is not followed.
+            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { AllowAutoRedirect = false })
+            .AddHttpMessageHandler<TwilioApiBaseUrlHandler>();
+        services.TryAddSingleton<TwilioMessagingClient>();
         return services;
     }
 }

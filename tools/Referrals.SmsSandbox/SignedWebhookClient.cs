@@ -13,7 +13,7 @@ internal sealed class SignedWebhookClient(HttpClient http, IOptions<SandboxOptio
         {
             Content = new FormUrlEncodedContent(fields),
         };
-        var signature = new TwilioRequestValidator(options.Value.AuthToken).ComputeSignature(url.OriginalString, fields);
+        var signature = TwilioSignature.Compute(options.Value.AuthToken, url.OriginalString, fields);
         request.Headers.Add(TwilioWebhookVerifier.SignatureHeader, signature);
         using var response = await http.SendAsync(request, cancellationToken);
         var body = await response.Content.ReadAsStringAsync(cancellationToken);

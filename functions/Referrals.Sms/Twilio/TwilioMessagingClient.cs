@@ -1,41 +1,49 @@
 using System.Globalization;
 using System.Net;
-using System.Net.Http.Headers;
-using System.Text;
-using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Twilio.Clients;
+using Twilio.Exceptions;
+using Twilio.Http;
+using Twilio.Rest.Api.V2010.Account;
+using Twilio.Types;
 
 namespace Referrals.Sms.Twilio;
 
 /// <summary>
-/// Sends SMS through Twilio's Messages API (form-encoded POST, Basic auth). Retries 429 and 5xx a few times within
-/// <see cref="TwilioOptions.MaxRetryWait"/>, then hands the wait back to the caller as
-/// <see cref="SmsSendResult.Transient"/>; never retries a permanent error.
+/// Sends SMS with the Twilio SDK (<see cref="MessageResource.CreateAsync(CreateMessageOptions, ITwilioRestClient)"/>).
+/// The SDK retries nothing, so 429 and 5xx are retried here a few times within <see cref="TwilioOptions.MaxRetryWait"/>
+/// (honouring <c>Retry-After</c>), then the wait goes back to the caller as <see cref="SmsSendResult.Transient"/>;
+/// a permanent error is never retried.
 /// </summary>
+/// <remarks>
+/// Each attempt gets its own <see cref="TwilioRestClient"/> over a <see cref="SystemNetHttpClient"/> over an
+/// <see cref="System.Net.Http.HttpClient"/> from <see cref="IHttpClientFactory"/> (cheap; the handlers are pooled).
+/// That gives the attempt its own <c>LastResponse</c>, the only place the SDK keeps the
+/// <c>Retry-After</c> header of an error, and a way to abort it (<see cref="System.Net.Http.HttpClient.CancelPendingRequests"/>),
+/// as the SDK takes no <see cref="CancellationToken"/>.
+/// </remarks>
 public sealed class TwilioMessagingClient
 {
-    private static readonly JsonSerializerOptions s_json = new(JsonSerializerDefaults.Web)
-    {
-        PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
-    };
+    /// <summary>The <see cref="IHttpClientFactory"/> client whose handler sends to <see cref="TwilioOptions.ApiBaseUrl"/>.</summary>
+    public const string HttpClientName = "Referrals.Sms.Twilio";
 
-    private readonly HttpClient _http;
+    private readonly IHttpClientFactory _httpClients;
     private readonly TwilioOptions _options;
     private readonly SmsSendRateLimiter _rateLimiter;
     private readonly TimeProvider _wallClock;
     private readonly ILogger<TwilioMessagingClient> _logger;
 
     public TwilioMessagingClient(
-        HttpClient http,
+        IHttpClientFactory httpClients,
         IOptions<TwilioOptions> options,
         SmsSendRateLimiter rateLimiter,
         [FromKeyedServices(SmsServiceCollectionExtensions.WallClockKey)] TimeProvider wallClock,
         ILogger<TwilioMessagingClient> logger)
     {
         ArgumentNullException.ThrowIfNull(options);
-        _http = http;
+        _httpClients = httpClients;
         _options = options.Value;
         _rateLimiter = rateLimiter;
         _wallClock = wallClock;
@@ -61,11 +69,11 @@ public sealed class TwilioMessagingClient
             return new SmsSendResult.Transient(permit.RetryAfter, SmsTransientReason.RateLimited);
         }
 
-        var fields = Fields(to, body, statusCallback ?? DefaultStatusCallback);
+        var message = MessageOptions(to, body, statusCallback ?? DefaultStatusCallback);
         var waited = TimeSpan.Zero;
         for (var attempt = 1; ; attempt++)
         {
-            var result = await SendOnceAsync(fields, attempt, cancellationToken).ConfigureAwait(false);
+            var result = await SendOnceAsync(message, attempt, cancellationToken).ConfigureAwait(false);
             switch (result)
             {
                 case SmsSendResult.Transient { Reason: SmsTransientReason.TooManyRequests or SmsTransientReason.ServerError } wait
@@ -89,70 +97,84 @@ public sealed class TwilioMessagingClient
         }
     }
 
-    private List<KeyValuePair<string, string>> Fields(string to, string body, Uri statusCallback)
+    private CreateMessageOptions MessageOptions(string to, string body, Uri statusCallback)
     {
-        var fields = new List<KeyValuePair<string, string>> { new("To", to), new("Body", body) };
-        fields.Add(_options.From is { Length: > 0 } from
-            ? new("From", from)
-            : new("MessagingServiceSid", _options.MessagingServiceSid!));
-        fields.Add(new("StatusCallback", statusCallback.AbsoluteUri));
-        return fields;
+        var message = new CreateMessageOptions(new PhoneNumber(to)) { Body = body, StatusCallback = statusCallback };
+        if (_options.From is { Length: > 0 } from)
+        {
+            message.From = new PhoneNumber(from);
+        }
+        else
+        {
+            message.MessagingServiceSid = _options.MessagingServiceSid;
+        }
+
+        return message;
     }
 
-    private async Task<SmsSendResult> SendOnceAsync(
-        List<KeyValuePair<string, string>> fields, int attempt, CancellationToken cancellationToken)
+    private async Task<SmsSendResult> SendOnceAsync(CreateMessageOptions message, int attempt, CancellationToken cancellationToken)
     {
         var backoff = _options.RetryBaseDelay * Math.Pow(2, attempt - 1);
-        using var request = new HttpRequestMessage(HttpMethod.Post, MessagesUri())
-        {
-            Content = new FormUrlEncodedContent(fields),
-        };
-        request.Headers.Authorization = new AuthenticationHeaderValue(
-            "Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes($"{_options.AccountSid}:{_options.AuthToken}")));
+        using var http = _httpClients.CreateClient(HttpClientName);
+        // The attempt's own timeout below runs on the wall clock; HttpClient's would not.
+        http.Timeout = Timeout.InfiniteTimeSpan;
+        var transport = new SystemNetHttpClient(http);
+        var client = new TwilioRestClient(_options.AccountSid, _options.AuthToken, httpClient: transport);
 
         using var timeout = new CancellationTokenSource(_options.RequestTimeout, _wallClock);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
+        using var abort = linked.Token.Register(http.CancelPendingRequests);
         try
         {
-            using var response = await _http.SendAsync(request, linked.Token).ConfigureAwait(false);
-            var content = await response.Content.ReadAsStringAsync(linked.Token).ConfigureAwait(false);
-            return Interpret(response, content, backoff);
+            var created = await MessageResource.CreateAsync(message, client).ConfigureAwait(false);
+            if (created?.Sid is not { Length: > 0 } sid)
+            {
+                return new SmsSendResult.Failed(SmsFailureKind.Rejected, null, Status(transport.LastResponse, 0),
+                    "Twilio answered success without a message SID.");
+            }
+
+            return new SmsSendResult.Accepted(sid,
+                TwilioMessageStatuses.TryParse(created.Status?.ToString(), out var parsed) ? parsed.Value : TwilioMessageStatus.Queued);
         }
-        catch (OperationCanceledException exception) when (!cancellationToken.IsCancellationRequested)
+        catch (ApiException exception)
+        {
+            return Interpret(exception.Code, Status(transport.LastResponse, exception.Status), transport.LastResponse, backoff);
+        }
+        catch (ApiStandardException exception)
+        {
+            return Interpret(exception.Code, Status(transport.LastResponse, exception.Status), transport.LastResponse, backoff);
+        }
+        catch (ApiConnectionException exception) when (cancellationToken.IsCancellationRequested)
+        {
+            throw new OperationCanceledException("The send was cancelled.", exception, cancellationToken);
+        }
+        catch (ApiConnectionException exception) when (timeout.IsCancellationRequested)
         {
             // Not retried here: Twilio may have taken the message, and a second POST would send it twice.
             TwilioLog.NoAnswer(_logger, SmsTransientReason.Timeout, exception);
             return new SmsSendResult.Transient(backoff, SmsTransientReason.Timeout);
         }
-        catch (HttpRequestException exception)
+        catch (ApiConnectionException exception)
         {
             TwilioLog.NoAnswer(_logger, SmsTransientReason.NetworkError, exception);
             return new SmsSendResult.Transient(backoff, SmsTransientReason.NetworkError);
         }
     }
 
-    private Uri MessagesUri() => new(
-        new Uri(_options.ApiBaseUrl.AbsoluteUri.TrimEnd('/') + "/"),
-        $"2010-04-01/Accounts/{Uri.EscapeDataString(_options.AccountSid)}/Messages.json");
+    // The SDK reports status 0 when the error body is not Twilio's JSON (a proxy's HTML page); the response knows.
+    private static int Status(Response? response, int reported) => response is null ? reported : (int)response.StatusCode;
 
-    private SmsSendResult Interpret(HttpResponseMessage response, string content, TimeSpan backoff)
+    private SmsSendResult Interpret(int code, int status, Response? response, TimeSpan backoff)
     {
-        var status = (int)response.StatusCode;
-        if (response.IsSuccessStatusCode)
+        int? errorCode = code == 0 ? null : code;
+        if (status is >= 200 and < 300)
         {
-            var message = TryDeserialize<MessageReply>(content);
-            if (message?.Sid is not { Length: > 0 } sid)
-            {
-                return new SmsSendResult.Failed(SmsFailureKind.Rejected, null, status,
-                    "Twilio answered success without a message SID.");
-            }
-
-            return new SmsSendResult.Accepted(sid,
-                TwilioMessageStatuses.TryParse(message.Status, out var parsed) ? parsed.Value : TwilioMessageStatus.Queued);
+            // The SDK could not read the message resource it was given.
+            return new SmsSendResult.Failed(SmsFailureKind.Rejected, null, status,
+                "Twilio answered success without a readable message resource.");
         }
 
-        var error = TryDeserialize<ErrorReply>(content);
-        if (response.StatusCode == HttpStatusCode.TooManyRequests || error?.Code == TwilioErrorCodes.TooManyRequests)
+        if (status == (int)HttpStatusCode.TooManyRequests || errorCode == TwilioErrorCodes.TooManyRequests)
         {
             return new SmsSendResult.Transient(RetryAfter(response) ?? backoff, SmsTransientReason.TooManyRequests);
         }
@@ -162,7 +184,7 @@ public sealed class TwilioMessagingClient
             return new SmsSendResult.Transient(RetryAfter(response) ?? backoff, SmsTransientReason.ServerError);
         }
 
-        var kind = error?.Code is int code ? TwilioErrorCodes.Classify(code) : TwilioErrorKind.Other;
+        var kind = errorCode is int known ? TwilioErrorCodes.Classify(known) : TwilioErrorKind.Other;
         var failure = kind switch
         {
             TwilioErrorKind.InvalidNumber => SmsFailureKind.InvalidNumber,
@@ -170,15 +192,16 @@ public sealed class TwilioMessagingClient
             TwilioErrorKind.OptedOut => SmsFailureKind.OptedOut,
             _ => SmsFailureKind.Rejected,
         };
-        var description = error?.Code is int known
-            ? TwilioErrorCodes.Describe(known)
+        // Never the exception's message: Twilio's text can quote the phone number.
+        var description = errorCode is int described
+            ? TwilioErrorCodes.Describe(described)
             : string.Create(CultureInfo.InvariantCulture, $"Twilio answered HTTP {status}.");
-        return new SmsSendResult.Failed(failure, error?.Code, status, description);
+        return new SmsSendResult.Failed(failure, errorCode, status, description);
     }
 
-    private TimeSpan? RetryAfter(HttpResponseMessage response)
+    private TimeSpan? RetryAfter(Response? response)
     {
-        var header = response.Headers.RetryAfter;
+        var header = response?.Headers?.RetryAfter;
         if (header?.Delta is TimeSpan delta)
         {
             return delta < TimeSpan.Zero ? TimeSpan.Zero : delta;
@@ -192,23 +215,4 @@ public sealed class TwilioMessagingClient
 
         return null;
     }
-
-    private static T? TryDeserialize<T>(string content)
-        where T : class
-    {
-        try
-        {
-            return JsonSerializer.Deserialize<T>(content, s_json);
-        }
-        catch (JsonException)
-        {
-            // A proxy's HTML error page, say: the HTTP status still decides.
-            return null;
-        }
-    }
-
-    private sealed record MessageReply(string? Sid, string? Status);
-
-    // Twilio's "message" is not read: it can quote the phone number.
-    private sealed record ErrorReply(int? Code);
 }

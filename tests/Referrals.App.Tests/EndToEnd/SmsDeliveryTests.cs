@@ -1,6 +1,6 @@
 using System.Net;
 using System.Text.Json.Nodes;
-using Referrals.Sms.Webhooks;
+using Referrals.SmsSandbox;
 using Referrals.Testing;
 
 namespace Referrals.App.Tests.EndToEnd;
@@ -112,8 +112,7 @@ public sealed class SmsDeliveryTests(SystemFixture system) : IAsyncLifetime
         {
             ["MessageSid"] = "SM" + new string('0', 32), ["From"] = phone, ["To"] = system.Sms.PhoneNumber, ["Body"] = "STOP",
         };
-        var forged = new TwilioRequestValidator("not-the-auth-token")
-            .ComputeSignature(new Uri(system.BaseUrl, "/api/twilio/inbound").AbsoluteUri, fields);
+        var forged = TwilioSignature.Compute("not-the-auth-token", new Uri(system.BaseUrl, "/api/twilio/inbound").AbsoluteUri, fields);
         using var request = new HttpRequestMessage(HttpMethod.Post, "/api/twilio/inbound") { Content = new FormUrlEncodedContent(fields) };
         request.Headers.Add("X-Twilio-Signature", forged);
 

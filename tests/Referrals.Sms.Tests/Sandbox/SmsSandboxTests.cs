@@ -7,6 +7,7 @@ using Referrals.Sms.Keywords;
 using Referrals.Sms.Tests.Support;
 using Referrals.Sms.Twilio;
 using Referrals.Sms.Webhooks;
+using Referrals.SmsSandbox;
 using Referrals.Testing;
 
 namespace Referrals.Sms.Tests.Sandbox;
@@ -166,7 +167,7 @@ public sealed class SmsSandboxTests(SmsSandboxFixture sandbox) : IClassFixture<S
     {
         var signed = new List<KeyValuePair<string, string>> { new("MessageSid", "SM1"), new("MessageStatus", "delivered") };
         var sent = new List<KeyValuePair<string, string>> { new("MessageSid", "SM1"), new("MessageStatus", "failed") };
-        var signature = new TwilioRequestValidator(sandbox.AuthToken).ComputeSignature(Receiver.StatusUrl.AbsoluteUri, signed);
+        var signature = TwilioSignature.Compute(sandbox.AuthToken, Receiver.StatusUrl.AbsoluteUri, signed);
         using var client = new HttpClient();
         using var request = new HttpRequestMessage(HttpMethod.Post, Receiver.StatusUrl) { Content = new FormUrlEncodedContent(sent) };
         request.Headers.Add(TwilioWebhookVerifier.SignatureHeader, signature);
@@ -182,8 +183,8 @@ public sealed class SmsSandboxTests(SmsSandboxFixture sandbox) : IClassFixture<S
         var publicBase = new Uri("https://referrals.example/gateway/");
         await using var proxied = await WebhookReceiver.StartAsync(sandbox.AuthToken, publicBase);
         var fields = new List<KeyValuePair<string, string>> { new("MessageSid", "SM2"), new("MessageStatus", "sent") };
-        var signature = new TwilioRequestValidator(sandbox.AuthToken)
-            .ComputeSignature("https://referrals.example/gateway/api/twilio/status?attempt=1", fields);
+        var signature = TwilioSignature.Compute(sandbox.AuthToken,
+            "https://referrals.example/gateway/api/twilio/status?attempt=1", fields);
         using var client = new HttpClient();
         using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(proxied.StatusUrl + "?attempt=1"))
         {

@@ -12,8 +12,8 @@ using Referrals.Testing;
 namespace Referrals.Sms.Tests.Support;
 
 /// <summary>
-/// A minimal App stand-in that serves the two Twilio webhooks exactly as the App is meant to: behind
-/// <c>RequireTwilioSignature()</c>, parsed with <see cref="TwilioStatusCallback"/> and <see cref="TwilioInboundMessage"/>.
+/// A minimal App stand-in that serves the two Twilio webhooks exactly as the App is meant to: read through
+/// <see cref="TwilioWebhookReader"/>, parsed with <see cref="TwilioStatusCallback"/> and <see cref="TwilioInboundMessage"/>.
 /// Also a <c>/slow</c> Messages API that never answers, for timeouts.
 /// </summary>
 internal sealed class WebhookReceiver : IAsyncDisposable
@@ -57,9 +57,14 @@ internal sealed class WebhookReceiver : IAsyncDisposable
         var app = builder.Build();
         var receiver = new WebhookReceiver(app, baseUrl);
 
-        app.MapPost("/api/twilio/status", async (HttpRequest request, CancellationToken cancellationToken) =>
+        app.MapPost("/api/twilio/status", async (HttpRequest request, TwilioWebhookReader reader, CancellationToken cancellationToken) =>
         {
-            var form = await request.ReadFormAsync(cancellationToken);
+            var read = await reader.ReadAsync(request, cancellationToken);
+            if (read is not TwilioWebhookReadResult.Signed { Form: var form })
+            {
+                return ((TwilioWebhookReadResult.Rejected)read).ToProblem();
+            }
+
             if (!TwilioStatusCallback.TryParse(form, out var callback, out var error))
             {
                 return Results.Problem(statusCode: StatusCodes.Status400BadRequest, detail: error);
@@ -67,11 +72,16 @@ internal sealed class WebhookReceiver : IAsyncDisposable
 
             receiver.StatusCallbacks.Enqueue(callback);
             return Results.NoContent();
-        }).RequireTwilioSignature();
+        });
 
-        app.MapPost("/api/twilio/inbound", async (HttpRequest request, CancellationToken cancellationToken) =>
+        app.MapPost("/api/twilio/inbound", async (HttpRequest request, TwilioWebhookReader reader, CancellationToken cancellationToken) =>
         {
-            var form = await request.ReadFormAsync(cancellationToken);
+            var read = await reader.ReadAsync(request, cancellationToken);
+            if (read is not TwilioWebhookReadResult.Signed { Form: var form })
+            {
+                return ((TwilioWebhookReadResult.Rejected)read).ToProblem();
+            }
+
             if (!TwilioInboundMessage.TryParse(form, out var message, out var error))
             {
                 return Results.Problem(statusCode: StatusCodes.Status400BadRequest, detail: error);
@@ -81,7 +91,7 @@ internal sealed class WebhookReceiver : IAsyncDisposable
             return message.Keyword == InboundKeyword.Help
                 ? Results.Content("<Response><Message>Call your advisor on +381 11 555 0199.</Message></Response>", "text/xml")
                 : Results.Content("<Response/>", "text/xml");
-        }).RequireTwilioSignature();
+        });
 
         app.MapPost("/slow/{**rest}", async (CancellationToken cancellationToken) =>
         {

@@ -257,6 +257,22 @@ public sealed partial class TwilioMessagingClientTests(SmsSandboxFixture sandbox
     }
 
     [Fact]
+    public async Task A_cancelled_send_aborts_the_request_the_SDK_cannot_cancel()
+    {
+        await using var host = Host(
+            ("Twilio:ApiBaseUrl", new Uri(Receiver.BaseUrl, "slow/").AbsoluteUri),
+            ("Twilio:RequestTimeout", "00:05:00"));
+        using var cancellation = new CancellationTokenSource(TimeSpan.FromMilliseconds(300));
+        var watch = Stopwatch.StartNew();
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(
+            () => host.Client.SendAsync(SmsSandboxFixture.UniquePhone(), "Hello", null, cancellation.Token));
+
+        watch.Stop();
+        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(30), $"the send held the caller for {watch.Elapsed}");
+    }
+
+    [Fact]
     public async Task An_unreachable_api_is_a_transient_network_error()
     {
         await using var host = Host(("Twilio:ApiBaseUrl", $"http://127.0.0.1:{FreePort.Next()}"));
