@@ -53,6 +53,7 @@ public static class WebRegistration
         services.AddSingleton<DevClockCache>();
         services.AddScoped<BusinessClock>();
         services.AddScoped<ReferenceData>();
+        services.AddScoped<DashboardCharts>();
         
 
         services.Configure<ForwardedHeadersOptions>(options =>
@@ -92,6 +93,7 @@ public static class WebRegistration
         app.UseMiddleware<CallerResolutionMiddleware>();
         app.UseAuthorization();
         app.MapRazorPages();
+        app.MapDashboardCsv();
         
         return app;
     }

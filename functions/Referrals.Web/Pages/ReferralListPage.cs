@@ -1,5 +1,5 @@
 using Microsoft.AspNetCore.Mvc;
-using Refit;
+using ApiException = Refit.ApiException;
 using Referrals.Contracts;
 using Referrals.Web.Api;
 using Referrals.Web.Localization;
