@@ -11,22 +11,22 @@ namespace Referrals.Web.Api;
 public interface IReferralsApi
 {
     [Get("/api/me")]
-    Task<ApiCaller> GetMeAsync(CancellationToken cancellationToken);
+    Task<CallerResponse> GetMeAsync(CancellationToken cancellationToken);
 
     [Get("/api/mscs")]
     Task<IReadOnlyList<MscResponse>> GetMscsAsync(CancellationToken cancellationToken);
 
     [Get("/api/municipalities")]
-    Task<IReadOnlyList<ApiMunicipality>> GetMunicipalitiesAsync(CancellationToken cancellationToken);
+    Task<IReadOnlyList<MunicipalityResponse>> GetMunicipalitiesAsync(CancellationToken cancellationToken);
 
     [Get("/api/arrival-points")]
-    Task<IReadOnlyList<ApiArrivalPoint>> GetArrivalPointsAsync(CancellationToken cancellationToken);
+    Task<IReadOnlyList<ArrivalPointResponse>> GetArrivalPointsAsync(CancellationToken cancellationToken);
 
     [Get("/api/checklist")]
-    Task<ApiChecklist> GetChecklistAsync([Query] string language, CancellationToken cancellationToken);
+    Task<ChecklistResponse> GetChecklistAsync([Query] string language, CancellationToken cancellationToken);
 
     [Post("/api/sms-preview")]
-    Task<ApiSmsPreview> PreviewSmsAsync([Body] ApiSmsPreviewRequest request, CancellationToken cancellationToken);
+    Task<SmsPreviewResponse> PreviewSmsAsync([Body] SmsPreviewRequest request, CancellationToken cancellationToken);
 
     [Get("/api/referrals")]
     Task<ApiReferralList> ListReferralsAsync([Query] string? status, [Query] bool? overdue, [Query] string? msc,

@@ -25,7 +25,7 @@ public sealed class ReferralModel(UiClock clock, UiText text, IReferralsApi api,
 
     public string ArrivalPointName { get; private set; } = string.Empty;
 
-    public ApiChecklist? Checklist { get; private set; }
+    public ChecklistResponse? Checklist { get; private set; }
 
     public ReferralFacts Facts { get; private set; } = null!;
 

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
 using ApiException = Refit.ApiException;
+using Referrals.Contracts;
 using Referrals.Web.Api;
 using Referrals.Web.Auth;
 using Referrals.Web.Localization;
@@ -23,16 +24,16 @@ public sealed class NewModel(UiClock clock, UiText text, IReferralsApi api, Refe
     [BindProperty]
     public ReferralForm Form { get; set; } = new();
 
-    public ApiSmsPreview? Preview { get; private set; }
+    public SmsPreviewResponse? Preview { get; private set; }
 
     public bool PreviewRequested { get; private set; }
 
     /// <summary>The last send did not reach the API: the page offers to send the same form again.</summary>
     public bool NotSent { get; private set; }
 
-    public IReadOnlyList<ApiMunicipality> Municipalities { get; private set; } = [];
+    public IReadOnlyList<MunicipalityResponse> Municipalities { get; private set; } = [];
 
-    public IReadOnlyList<ApiArrivalPoint> ArrivalPoints { get; private set; } = [];
+    public IReadOnlyList<ArrivalPointResponse> ArrivalPoints { get; private set; } = [];
 
     public string ConsentTextVersion => options.Value.ConsentTextVersion;
 
@@ -118,7 +119,7 @@ public sealed class NewModel(UiClock clock, UiText text, IReferralsApi api, Refe
         }
     }
 
-    private async Task<ApiSmsPreview?> TryPreviewAsync(CancellationToken cancellationToken)
+    private async Task<SmsPreviewResponse?> TryPreviewAsync(CancellationToken cancellationToken)
     {
         if (Form.ExpectedReturnDate is null || string.IsNullOrWhiteSpace(Form.Municipality) || string.IsNullOrWhiteSpace(Form.PreferredLanguage))
         {
@@ -127,7 +128,7 @@ public sealed class NewModel(UiClock clock, UiText text, IReferralsApi api, Refe
 
         try
         {
-            return await api.PreviewSmsAsync(new ApiSmsPreviewRequest(Form.Municipality, Form.ExpectedReturnDate, Form.PreferredLanguage),
+            return await api.PreviewSmsAsync(new SmsPreviewRequest(Form.Municipality, Form.ExpectedReturnDate, Form.PreferredLanguage),
                 cancellationToken);
         }
         catch (Exception exception) when (exception is ApiException { StatusCode: System.Net.HttpStatusCode.BadRequest or System.Net.HttpStatusCode.NotFound }
