@@ -11,13 +11,13 @@ public sealed class DashboardChartsTests
     public void Charts_name_mscs_by_city_and_municipalities_by_name_and_carry_no_personal_data()
     {
         var monday = new DateOnly(2026, 11, 16);
-        var figures = new ApiDashboard(
+        var figures = new DashboardResponse(
             new DateTimeOffset(2026, 11, 19, 11, 0, 0, TimeSpan.Zero),
             [monday.AddDays(-7), monday],
-            [new ApiWeeklyCount(monday, "nis", 3), new ApiWeeklyCount(monday.AddDays(-7), "beograd", 2)],
-            [new ApiAcknowledgementFigure("nis", 2, 1, 1, 30, 120, 0.5)],
-            [new ApiSmsStatusCount(MessageStatus.Delivered, 4), new ApiSmsStatusCount(MessageStatus.Failed, 1)],
-            [new ApiNeedCount("70", "Niš", Need.Employment, 2)],
+            [new WeeklyCountResponse(monday, "nis", 3), new WeeklyCountResponse(monday.AddDays(-7), "beograd", 2)],
+            [new AcknowledgementFigureResponse("nis", 2, 1, 1, 30, 120, 0.5)],
+            [new SmsStatusCountResponse(MessageStatus.Delivered, 4), new SmsStatusCountResponse(MessageStatus.Failed, 1)],
+            [new NeedCountResponse("70", "Niš", Need.Employment, 2)],
             5);
 
         var charts = new DashboardCharts(new UiText()).Build(figures,

@@ -8,7 +8,7 @@ public sealed class InboxOrderTests
 {
     private static readonly DateTimeOffset Now = new(2026, 11, 20, 10, 0, 0, TimeSpan.Zero);
 
-    private static ApiReferralSummary Row(string id, string priority, double? dueInHours) =>
+    private static ReferralSummaryResponse Row(string id, string priority, double? dueInHours) =>
         new(id, "awaitingAcknowledgement", new MscRef("nis", "MSC Niš"), priority, "nis", "2026-12-10",
             dueInHours is { } h ? new NextDeadlineResponse("acknowledge", Now.AddHours(h), h < 0 ? "overdue" : "pending") : null);
 

@@ -29,7 +29,7 @@ public interface IReferralsApi
     Task<SmsPreviewResponse> PreviewSmsAsync([Body] SmsPreviewRequest request, CancellationToken cancellationToken);
 
     [Get("/api/referrals")]
-    Task<ApiReferralList> ListReferralsAsync([Query] string? status, [Query] bool? overdue, [Query] string? msc,
+    Task<ReferralListResponse> ListReferralsAsync([Query] string? status, [Query] bool? overdue, [Query] string? msc,
         [Query] string? continuationToken, CancellationToken cancellationToken);
 
     [Get("/api/referrals/{id}")]
@@ -68,7 +68,7 @@ public interface IReferralsApi
     Task<ReferralResponse> CloseAsync(string id, [Body] OutcomeRequest request, CancellationToken cancellationToken);
 
     [Get("/api/reports/dashboard")]
-    Task<ApiDashboard> GetDashboardAsync([Query] int weeks, CancellationToken cancellationToken);
+    Task<DashboardResponse> GetDashboardAsync([Query] int weeks, CancellationToken cancellationToken);
 
     /// <summary>The CSV as the API writes it (content type and file name included).</summary>
     [Get("/api/reports/dashboard.csv")]

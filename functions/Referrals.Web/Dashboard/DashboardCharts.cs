@@ -11,7 +11,7 @@ public sealed record DashboardChartSet(string PerWeek, string AckTime, string On
 public sealed class DashboardCharts(UiText text)
 {
     /// <param name="mscNames">Short MSC names by id (the city); the id itself where unknown.</param>
-    public DashboardChartSet Build(ApiDashboard f, IReadOnlyDictionary<string, string> mscNames)
+    public DashboardChartSet Build(DashboardResponse f, IReadOnlyDictionary<string, string> mscNames)
     {
         ArgumentNullException.ThrowIfNull(f);
         ArgumentNullException.ThrowIfNull(mscNames);

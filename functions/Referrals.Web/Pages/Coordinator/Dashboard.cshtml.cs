@@ -1,3 +1,4 @@
+using Referrals.Contracts;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.Extensions.Options;
 using Referrals.Web.Api;
@@ -12,7 +13,7 @@ namespace Referrals.Web.Pages.Coordinator;
 public sealed class DashboardModel(UiClock clock, IReferralsApi api, ReferenceData reference, DashboardCharts charts,
     IOptions<WebOptions> options) : WebPage(clock)
 {
-    public ApiDashboard Figures { get; private set; } = null!;
+    public DashboardResponse Figures { get; private set; } = null!;
 
     public DashboardChartSet Charts { get; private set; } = null!;
 
