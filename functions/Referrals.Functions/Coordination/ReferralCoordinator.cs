@@ -1,0 +1,52 @@
+using Microsoft.Azure.Functions.Worker;
+using Microsoft.DurableTask;
+
+namespace Referrals.Functions.Coordination;
+
+/// <summary>
+/// One orchestration per referral (instance id = referral id). Each cycle sleeps until the next deadline or until
+/// the referral changes, then hands the work to an activity and continues as new, so the history stays short.
+/// Replay-safe: time comes only from the context and all I/O happens in the activity.
+/// </summary>
+public sealed class ReferralCoordinator
+{
+    public const string FunctionName = "ReferralCoordinator";
+
+    /// <summary>The external event a committed change raises to wake the coordinator.</summary>
+    public const string ChangedEvent = "ReferralChanged";
+
+    [Function(FunctionName)]
+    public static async Task RunAsync([OrchestrationTrigger] TaskOrchestrationContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var cycle = context.GetInput<CoordinationCycle>()
+            ?? throw new InvalidOperationException("The coordinator was started without its cycle input.");
+
+        var reason = await WaitForWakeAsync(context, cycle);
+        var outcome = await context.CallActivityAsync<CycleOutcome>(
+            ApplyDueWorkActivity.FunctionName, new DueWork(cycle.ReferralId, reason, context.CurrentUtcDateTime));
+
+        if (!outcome.Closed)
+        {
+            // Unprocessed external events are kept across ContinueAsNew, so a change raised meanwhile is not lost.
+            context.ContinueAsNew(new CoordinationCycle(cycle.ReferralId, outcome.NextDeadline));
+        }
+    }
+
+    private static async Task<WakeReason> WaitForWakeAsync(TaskOrchestrationContext context, CoordinationCycle cycle)
+    {
+        using var cancel = new CancellationTokenSource();
+        var changed = context.WaitForExternalEvent<ReferralChanged>(ChangedEvent, cancel.Token);
+        if (cycle.NextDeadline is not { } deadline)
+        {
+            await changed;
+            return WakeReason.Changed;
+        }
+
+        var due = context.CreateTimer(deadline.UtcDateTime, cancel.Token);
+        var first = await Task.WhenAny(changed, due);
+        // Cancelling the loser removes its pending timer or event wait from the orchestration.
+        await cancel.CancelAsync();
+        return first == changed ? WakeReason.Changed : WakeReason.DeadlineDue;
+    }
+}
