@@ -23,8 +23,16 @@ public sealed class ReferralCoordinator
             ?? throw new InvalidOperationException("The coordinator was started without its cycle input.");
 
         var reason = await WaitForWakeAsync(context, cycle);
+        var at = context.CurrentUtcDateTime;
+        if (reason == WakeReason.DeadlineDue && cycle.NextDeadline is { } deadline && at < deadline.UtcDateTime)
+        {
+            // Storage queues delay a message by whole seconds, so a durable timer can fire up to a second early;
+            // what is due is due by the deadline.
+            at = deadline.UtcDateTime;
+        }
+
         var outcome = await context.CallActivityAsync<CycleOutcome>(
-            ApplyDueWorkActivity.FunctionName, new DueWork(cycle.ReferralId, reason, context.CurrentUtcDateTime));
+            ApplyDueWorkActivity.FunctionName, new DueWork(cycle.ReferralId, reason, at));
 
         if (!outcome.Closed)
         {
@@ -45,8 +53,11 @@ public sealed class ReferralCoordinator
 
         var due = context.CreateTimer(deadline.UtcDateTime, cancel.Token);
         var first = await Task.WhenAny(changed, due);
-        // Cancelling the loser removes its pending timer or event wait from the orchestration.
-        await cancel.CancelAsync();
+        // Cancelling the loser removes its pending timer or event wait. Synchronously: CancelAsync would continue on
+        // the thread pool, off the orchestration's scheduler, and the orchestrator would never make progress.
+#pragma warning disable CA1849
+        cancel.Cancel();
+#pragma warning restore CA1849
         return first == changed ? WakeReason.Changed : WakeReason.DeadlineDue;
     }
 }
