@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Options;
 
 namespace Referrals.LocalHost.Tests;
 
@@ -90,5 +91,27 @@ public sealed class RefusalTests
             TestMetadata.HttpReturn()));
 
         Assert.Contains("'Ghost'", refusal.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("AzureWebJobsStorage", "", "StorageConnectionString")]
+    [InlineData("AzureFunctionsJobHost:extensions:durableTask:hubName", "1-not-a-hub", "HubName")]
+    [InlineData("AzureFunctionsJobHost:extensions:durableTask:storageProvider:partitionCount", "17", "PartitionCount")]
+    public async Task Invalid_durable_setting_fails_start_naming_it_before_storage_is_touched(string key, string value, string named)
+    {
+        await using var host = LocalFunctionsHost.Create([], builder =>
+            builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+            {
+                ["LocalHost:Port"] = "0",
+                // Nothing listens here: a start that reached storage would fail differently.
+                ["AzureWebJobsStorage"] = "DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=a2V5;" +
+                    "BlobEndpoint=http://127.0.0.1:9/devstoreaccount1;QueueEndpoint=http://127.0.0.1:9/devstoreaccount1;" +
+                    "TableEndpoint=http://127.0.0.1:9/devstoreaccount1;",
+                [key] = value,
+            }));
+
+        var failure = await Assert.ThrowsAsync<OptionsValidationException>(() => host.StartAsync());
+
+        Assert.Contains(named, failure.Message, StringComparison.Ordinal);
     }
 }
