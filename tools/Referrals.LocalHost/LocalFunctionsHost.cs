@@ -41,6 +41,8 @@ public static partial class LocalFunctionsHost
         builder.Services.AddHostedService<TimerTriggerService>();
 
         var app = builder.Build();
+        // Before anything starts: orchestrations left in the task hub may run as soon as the worker connects.
+        app.Services.GetRequiredService<RootServices>().Services = app.Services;
         app.MapHttpFunctions(catalog, app.Configuration[$"{HostJson.Section}:extensions:http:routePrefix"] ?? "api");
         app.Lifetime.ApplicationStarted.Register(() => LogSummary(app, catalog, started.Elapsed));
         return app;
@@ -89,7 +91,6 @@ public static partial class LocalFunctionsHost
 
     private static void LogSummary(WebApplication app, FunctionCatalog catalog, TimeSpan elapsed)
     {
-        app.Services.GetRequiredService<RootServices>().Services = app.Services;
         var engine = app.Services.GetRequiredService<IOptions<DurableEngineOptions>>().Value;
         var addresses = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses ?? [];
         Started(

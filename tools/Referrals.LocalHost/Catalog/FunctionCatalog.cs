@@ -174,7 +174,7 @@ public sealed class FunctionCatalog
     /// <summary>The awaited result type (null for none), or a refusal when the host cannot use what the method returns.</summary>
     private static Type? CheckResult(string function, FunctionKind kind, Type returnType)
     {
-        if (returnType.IsGenericType && returnType.GetGenericTypeDefinition() == typeof(ValueTask<>) || returnType == typeof(ValueTask))
+        if (returnType == typeof(ValueTask) || (returnType.IsGenericType && returnType.GetGenericTypeDefinition() == typeof(ValueTask<>)))
         {
             throw Refuse(function, "it returns a ValueTask; return Task or a value");
         }
