@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.DurableTask.Client;
 using Microsoft.DurableTask.Worker;
+using Microsoft.DurableTask.Worker.Grpc.Internal;
 using Microsoft.Extensions.Options;
 using Referrals.Functions;
 using Referrals.LocalHost.Catalog;
@@ -84,7 +85,13 @@ public static partial class LocalFunctionsHost
                         function, provider, provider.GetRequiredService<IHostApplicationLifetime>().ApplicationStopping));
                 }
             });
-            worker.UseGrpc(channel.Channel);
+            worker.UseGrpc(grpc =>
+            {
+                grpc.Channel = channel.Channel;
+                // The sidecar sends no health pings on an idle work-item stream, so the SDK's silent-disconnect
+                // detection would tear the in-process loopback stream down and reconnect every few seconds.
+                grpc.SetSilentDisconnectTimeout(TimeSpan.Zero);
+            });
         });
         services.AddDurableTaskClient(client => client.UseGrpc(channel.Channel));
     }
