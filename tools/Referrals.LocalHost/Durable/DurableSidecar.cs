@@ -30,8 +30,8 @@ internal sealed partial class DurableSidecar(
         });
         var log = loggerFactory.CreateLogger<DurableSidecar>();
         CreatingTaskHub(log, engine.HubName);
-        await service.CreateIfNotExistsAsync();
-        TaskHubReady(log, engine.HubName);
+        // Storage round trips; the sidecar's listener starts meanwhile (start-up time is what a developer waits for).
+        var created = service.CreateIfNotExistsAsync();
 
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = [] });
         builder.Logging.ClearProviders();
@@ -46,7 +46,8 @@ internal sealed partial class DurableSidecar(
 
         _sidecar = builder.Build();
         _sidecar.MapGrpcService<TaskHubGrpcServer>();
-        await _sidecar.StartAsync(cancellationToken);
+        await Task.WhenAll(created, _sidecar.StartAsync(cancellationToken));
+        TaskHubReady(log, engine.HubName);
         SidecarListening(log, engine.HubName, channel.Address);
     }
 
