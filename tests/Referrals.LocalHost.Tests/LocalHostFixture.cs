@@ -1,0 +1,97 @@
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.DurableTask.Client;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Referrals.Functions.Coordination;
+using Referrals.Testing;
+
+namespace Referrals.LocalHost.Tests;
+
+/// <summary>
+/// A real Azurite on free ports and the local host over it, on free ports too. By default the host runs the
+/// Functions app's real functions.metadata; a test-only metadata file can be given instead.
+/// </summary>
+public class LocalHostFixture : IAsyncLifetime
+{
+    private readonly AzuriteFixture _azurite = new();
+    private WebApplication? _host;
+
+    public RecordingReferralCycle Cycle { get; } = new();
+
+    public HttpClient Http { get; private set; } = null!;
+
+    public DurableTaskClient Durable => Services.GetRequiredService<DurableTaskClient>();
+
+    public IServiceProvider Services => _host?.Services ?? throw new InvalidOperationException("The host is not started.");
+
+    /// <summary>How long the host took from Create to answering its first /healthz.</summary>
+    public TimeSpan StartToHealthy { get; private set; }
+
+    protected virtual string? MetadataFile => null;
+
+    protected virtual void ConfigureServices(IServiceCollection services)
+    {
+    }
+
+    protected virtual IEnumerable<KeyValuePair<string, string?>> Settings => [];
+
+    public async Task InitializeAsync()
+    {
+        await _azurite.InitializeAsync();
+        // The fixture waits for the table and queue ports; the task hub's leases also need blob.
+        await Eventually.WaitAsync(() => Task.FromResult(IsListening(_azurite.BlobPort) ? "up" : null), TimeSpan.FromSeconds(30), "Azurite blob");
+        var started = System.Diagnostics.Stopwatch.StartNew();
+        _host = LocalFunctionsHost.Create([], builder =>
+        {
+            builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+            {
+                ["LocalHost:Port"] = "0",
+                ["LocalHost:MetadataFile"] = MetadataFile,
+                ["AzureWebJobsStorage"] = _azurite.ConnectionString,
+                // Durable timers are queue messages; a short idle back-off lets a due timer be seen quickly.
+                ["AzureFunctionsJobHost:extensions:durableTask:storageProvider:maxQueuePollingInterval"] = "00:00:01",
+            });
+            builder.Configuration.AddInMemoryCollection(Settings);
+            builder.Services.AddSingleton<IReferralCycle>(Cycle);
+            ConfigureServices(builder.Services);
+        });
+        await _host.StartAsync();
+
+        var address = _host.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.Single();
+        Http = new HttpClient { BaseAddress = new Uri(address) };
+        await Eventually.WaitAsync(
+            async () => (await Http.GetAsync(new Uri("/healthz", UriKind.Relative))).IsSuccessStatusCode ? "healthy" : null,
+            TimeSpan.FromSeconds(30),
+            "/healthz");
+        StartToHealthy = started.Elapsed;
+    }
+
+    private static bool IsListening(int port)
+    {
+        try
+        {
+            using var client = new System.Net.Sockets.TcpClient();
+            client.Connect(System.Net.IPAddress.Loopback, port);
+            return true;
+        }
+        catch (System.Net.Sockets.SocketException)
+        {
+            return false;
+        }
+    }
+
+    public async Task DisposeAsync()
+    {
+        Http?.Dispose();
+        if (_host is not null)
+        {
+            await _host.StopAsync();
+            await _host.DisposeAsync();
+        }
+
+        await _azurite.DisposeAsync();
+    }
+}

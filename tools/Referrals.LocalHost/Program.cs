@@ -1,0 +1,4 @@
+using Referrals.LocalHost;
+
+var app = LocalFunctionsHost.Create(args);
+await app.RunAsync();
