@@ -5,7 +5,9 @@ using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Options;
 using Referrals.Contracts;
 using Referrals.App.Api.Audit;
+using Referrals.App.Api.Directory;
 using Referrals.App.Api.Idempotency;
+using Referrals.App.Api.Messaging;
 using Referrals.App.Api.Projections;
 using Referrals.App.Api.Referrals;
 using Referrals.App.Api.Storage;
@@ -44,6 +46,7 @@ public static class ApiRegistration
         // AddReferralWorkflow, and start-up validation must not depend on which registration ran first.
         services.AddSingleton(provider => ActivatorUtilities.CreateInstance<ReferralResponseMapper>(provider));
         services.AddSingleton(provider => ActivatorUtilities.CreateInstance<ReferralCommandRunner>(provider));
+        services.AddScoped(provider => ActivatorUtilities.CreateInstance<FirstSmsPreview>(provider));
         services.AddEffectHandler<ReferralProjectionHandler>();
 
         services.AddOpenApi(options => options.AddDocumentTransformer<BearerSecuritySchemeTransformer>());
@@ -83,7 +86,10 @@ public static class ApiRegistration
             app.MapDevTokenApi();
         }
 
+        app.MapMeApi();
         app.MapMscsApi();
+        app.MapReferenceDataApi();
+        app.MapSmsPreviewApi();
         app.MapReferralsApiV1();
 
         return app;

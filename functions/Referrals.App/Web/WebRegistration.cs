@@ -49,7 +49,6 @@ public static class WebRegistration
         services.AddSingleton<UiText>();
         services.AddSingleton<UiClock>();
         services.AddScoped<WebReferrals>();
-        services.AddScoped<FirstSmsPreview>();
         services.AddScoped<DashboardReader>();
         services.AddHostedService<DemoSeeder>();
         return builder;

@@ -33,6 +33,11 @@ public sealed class ApiSurfaceTests(AzuriteFixture azurite) : IAsyncLifetime
         { "post", "/api/referrals/{id}/follow-ups/{n}" },
         { "post", "/api/referrals/{id}/close" },
         { "get", "/api/mscs" },
+        { "get", "/api/me" },
+        { "get", "/api/municipalities" },
+        { "get", "/api/arrival-points" },
+        { "get", "/api/checklist" },
+        { "post", "/api/sms-preview" },
         { "post", "/dev/token" },
     };
 

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
 using Referrals.Contracts;
+using Referrals.App.Api.Messaging;
 using Referrals.App.Web.Auth;
 using Referrals.App.Web.Localization;
 using Referrals.App.Web.Services;

@@ -1,0 +1,67 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using Referrals.Contracts;
+using Referrals.App.Security;
+using Referrals.Domain.Directory;
+using Referrals.Domain.Intake;
+using Referrals.Messaging.Rendering;
+
+namespace Referrals.App.Api.Directory;
+
+/// <summary>The reference data a referral form and page show: municipalities, arrival points and the pre-return
+/// checklist, from the same directories intake and messaging use. Any signed-in role.</summary>
+public static class ReferenceDataApi
+{
+    public const string BeforeReturn = "beforeReturn";
+    public const string OnArrival = "onArrival";
+
+    public static IEndpointRouteBuilder MapReferenceDataApi(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api").WithTags("Directory").RequireAuthorization(ApiPolicies.AnyRole);
+
+        api.MapGet("/municipalities", Municipalities)
+            .WithSummary("List the municipalities")
+            .WithDescription("Every municipality a referral may name (code, Serbian Latin and Cyrillic names) with the " +
+                "MSC it routes to. Submissions accept the code or either name.");
+
+        api.MapGet("/arrival-points", ArrivalPointList)
+            .WithSummary("List the arrival points")
+            .WithDescription("The airports and border crossings a referral's arrivalPoint may name, by code.");
+
+        api.MapGet("/checklist", Checklist)
+            .WithSummary("Get the pre-return checklist")
+            .WithDescription("The checklist in the requested language (a BCP 47 tag: sr-Latn, sr-Cyrl, de, en, rom), " +
+                "or in the fallback language when there is none; language names the one served. Sections: " +
+                "beforeReturn, onArrival. 400 naming language when it is missing or not one of ours.");
+        return app;
+    }
+
+    internal static Ok<MunicipalityResponse[]> Municipalities([FromServices] MunicipalityDirectory municipalities,
+        [FromServices] MscDirectory mscs) =>
+        TypedResults.Ok(municipalities.All
+            .Select(m => new MunicipalityResponse(m.Code, m.NameLatin, m.NameCyrillic, mscs.RouteFor(m.Code).Id))
+            .ToArray());
+
+    internal static Ok<ArrivalPointResponse[]> ArrivalPointList() =>
+        TypedResults.Ok(ArrivalPoints.All.Select(p => new ArrivalPointResponse(p.Code, p.Name)).ToArray());
+
+    internal static Results<Ok<ChecklistResponse>, ProblemHttpResult> Checklist(
+        [FromServices] IChecklistProvider checklists, [FromQuery] string? language)
+    {
+        if (!LanguageTags.TryParse(language, out var parsed))
+        {
+            return ApiProblems.Validation("language", language is null
+                ? "Required: a BCP 47 tag (sr-Latn, sr-Cyrl, de, en, rom)."
+                : "Not a language we serve; expected sr-Latn, sr-Cyrl, de, en or rom.");
+        }
+
+        var checklist = checklists.Get(parsed.ToTag());
+        return TypedResults.Ok(new ChecklistResponse(checklist.Language, null,
+        [
+            new ChecklistSectionResponse(BeforeReturn, [.. checklist.BeforeReturn.Select(Item)]),
+            new ChecklistSectionResponse(OnArrival, [.. checklist.OnArrival.Select(Item)]),
+        ]));
+    }
+
+    private static ChecklistItemResponse Item(ChecklistItem item) => new(item.Short, item.Detail);
+}

@@ -1,0 +1,64 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Referrals.Contracts;
+using Referrals.App.Api.Referrals;
+using Referrals.App.Security;
+using Referrals.Domain.Directory;
+using SmsTextEncoding = Referrals.Sms.Text.SmsEncoding;
+
+namespace Referrals.App.Api.Messaging;
+
+/// <summary><c>POST /api/sms-preview</c>: the first SMS a referral would send, so the scout can show the returnee
+/// what they will get before submitting.</summary>
+public static class SmsPreviewApi
+{
+    public static IEndpointRouteBuilder MapSmsPreviewApi(this IEndpointRouteBuilder app)
+    {
+        app.MapPost("/api/sms-preview", PreviewAsync)
+            .RequireAuthorization(ApiPolicies.Scout)
+            .Accepts<SmsPreviewRequest>("application/json")
+            .WithTags("Messaging")
+            .WithSummary("Preview the first SMS")
+            .WithDescription("Renders the submission confirmation with the real templates and encoder for a " +
+                "municipality, a return date and the returnee's language: the text, its encoding, length and " +
+                "segments, whether it was transliterated, and the MSC it names. Nothing is stored or sent. 400 with " +
+                "errors at municipality, expectedReturnDate or preferredLanguage when one is missing or unknown.");
+        return app;
+    }
+
+    internal static async Task<Results<Ok<SmsPreviewResponse>, ProblemHttpResult>> PreviewAsync(
+        HttpRequest request, FirstSmsPreview previews, MunicipalityDirectory municipalities,
+        CancellationToken cancellationToken)
+    {
+        var body = await JsonBody.ReadAsync<SmsPreviewRequest>(request, cancellationToken);
+        if (body.Problem is { } problem)
+        {
+            return problem;
+        }
+
+        var input = body.Value!;
+        var checks = new ReferralRequestChecks();
+        if (checks.RequiredText("municipality", input.Municipality) is { Length: > 0 } name
+            && !checks.Errors.ContainsKey("municipality") && !municipalities.TryFind(name, out _))
+        {
+            checks.Add("municipality", "Not a known municipality (see GET /api/municipalities).");
+        }
+
+        checks.Required("expectedReturnDate", input.ExpectedReturnDate);
+        if (checks.RequiredText("preferredLanguage", input.PreferredLanguage) is { Length: > 0 } tag
+            && !LanguageTags.TryParse(tag, out _))
+        {
+            checks.Add("preferredLanguage", "Expected one of: sr-Latn, sr-Cyrl, de, en, rom.");
+        }
+
+        if (checks.Failed)
+        {
+            return ApiProblems.Validation(checks.Errors);
+        }
+
+        // The checks above are exactly what For needs, so it answers.
+        var preview = previews.For(input.Municipality, input.ExpectedReturnDate, input.PreferredLanguage!.Trim())!;
+        return TypedResults.Ok(new SmsPreviewResponse(preview.Text, preview.Language,
+            preview.Encoding == SmsTextEncoding.Gsm7 ? SmsEncoding.Gsm7 : SmsEncoding.Ucs2, preview.Segments,
+            preview.Length, preview.Transliterated, new MscRef(preview.Msc.Id, preview.Msc.Name)));
+    }
+}
