@@ -55,8 +55,16 @@ public sealed record StaffNoteResponse(string Context, string Text, DateTimeOffs
 /// <summary><c>GET /api/referrals</c>: one page of summaries.</summary>
 public sealed record ReferralListResponse(IReadOnlyList<ReferralSummaryResponse> Items, string? ContinuationToken);
 
+/// <summary>One referral in a list. <see cref="Returnee"/> is filled only for scouts (their organisation's list) and
+/// null for everyone else; the members after <see cref="NextDeadline"/> may be null for rows written before they
+/// existed.</summary>
 public sealed record ReferralSummaryResponse(string Id, string Status, MscRef? Msc, string Priority,
-    string Municipality, string ExpectedReturnDate, NextDeadlineResponse? NextDeadline);
+    string Municipality, string ExpectedReturnDate, NextDeadlineResponse? NextDeadline,
+    string? MunicipalityName = null, DateTimeOffset? SubmittedAt = null, DateTimeOffset? AcknowledgeBy = null,
+    DateTimeOffset? AcknowledgedAt = null, ReturneeNameResponse? Returnee = null);
+
+/// <summary>The returnee's name in a scout's own list.</summary>
+public sealed record ReturneeNameResponse(string GivenName, string FamilyName);
 
 public sealed record NextDeadlineResponse(string Kind, DateTimeOffset DueAt, string State);
 

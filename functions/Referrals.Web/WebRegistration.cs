@@ -26,12 +26,20 @@ public static class WebRegistration
         services.AddHttpContextAccessor();
 
         services.AddTransient<BearerTokenHandler>();
-        services.AddRefitClient<IReferralsApi>(new RefitSettings(new SystemTextJsonContentSerializer(ReferralJson.Options)))
+        // The generated client (Refit 16 builds requests by reflection only with Refit.Reflection, which we do not
+        // take); bodies are read and written with the wire model's own options (BCP 47 tags, strict enums).
+        services.AddRefitGeneratedClient<IReferralsApi>(_ => new RefitSettings(new SystemTextJsonContentSerializer(ReferralJson.Options)))
             .ConfigureHttpClient((provider, client) => client.BaseAddress = provider.GetRequiredService<IOptions<ApiOptions>>().Value.BaseUrl)
             .AddHttpMessageHandler<BearerTokenHandler>()
             // Retries only for GET/HEAD/OPTIONS...: a POST or PATCH that timed out may have been applied, so it is never
             // sent twice behind the person's back (they resend it themselves; a submit keeps its Idempotency-Key).
-            .AddStandardResilienceHandler(options => options.Retry.DisableForUnsafeHttpMethods());
+            .AddStandardResilienceHandler(options =>
+            {
+                options.Retry.DisableForUnsafeHttpMethods();
+                // A person is waiting on the page: two quick retries, then the "not reachable" page, not half a minute.
+                options.Retry.MaxRetryAttempts = 2;
+                options.Retry.Delay = TimeSpan.FromMilliseconds(250);
+            });
 
         services.AddRazorPages(options => options.Conventions
                 // The routes WEB-SPLIT.md names, next to today's (emailed links and bookmarks keep working).
@@ -53,6 +61,7 @@ public static class WebRegistration
         services.AddSingleton<DevClockCache>();
         services.AddScoped<BusinessClock>();
         services.AddScoped<ReferenceData>();
+        services.AddScoped<DashboardCharts>();
         
 
         services.Configure<ForwardedHeadersOptions>(options =>
@@ -92,6 +101,7 @@ public static class WebRegistration
         app.UseMiddleware<CallerResolutionMiddleware>();
         app.UseAuthorization();
         app.MapRazorPages();
+        app.MapDashboardCsv();
         
         return app;
     }

@@ -10,6 +10,7 @@ using Referrals.App.Api.Idempotency;
 using Referrals.App.Api.Messaging;
 using Referrals.App.Api.Projections;
 using Referrals.App.Api.Referrals;
+using Referrals.App.Api.Reports;
 using Referrals.App.Api.Storage;
 using Referrals.App.Security;
 using Referrals.Workflow;
@@ -47,6 +48,7 @@ public static class ApiRegistration
         services.AddSingleton(provider => ActivatorUtilities.CreateInstance<ReferralResponseMapper>(provider));
         services.AddSingleton(provider => ActivatorUtilities.CreateInstance<ReferralCommandRunner>(provider));
         services.AddScoped(provider => ActivatorUtilities.CreateInstance<FirstSmsPreview>(provider));
+        services.AddSingleton<DashboardReport>();
         services.AddEffectHandler<ReferralProjectionHandler>();
 
         services.AddOpenApi(options => options.AddDocumentTransformer<BearerSecuritySchemeTransformer>());
@@ -90,6 +92,7 @@ public static class ApiRegistration
         app.MapMscsApi();
         app.MapReferenceDataApi();
         app.MapSmsPreviewApi();
+        app.MapReportsApi();
         app.MapReferralsApiV1();
 
         return app;

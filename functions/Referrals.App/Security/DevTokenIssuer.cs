@@ -8,11 +8,12 @@ namespace Referrals.App.Security;
 
 /// <summary>Signs Development tokens with the local key; the same key validates them (see
 /// <see cref="JwtBearerSetup"/>). Never registered outside Development.</summary>
-public sealed class DevTokenIssuer(IOptions<AuthOptions> options, DevSigningKey signingKey, TimeProvider time)
+public sealed class DevTokenIssuer(IOptions<AuthOptions> options, DevSigningKey signingKey)
 {
     public string Issue(Caller caller)
     {
-        var now = time.GetUtcNow().UtcDateTime;
+        // Stamped in wall-clock time like Entra's, and validated against it: the Development clock is business time.
+        var now = TimeProvider.System.GetUtcNow().UtcDateTime;
         var claims = new Dictionary<string, object>
         {
             [ReferralClaims.Subject] = caller.Subject,

@@ -7,16 +7,19 @@ namespace Referrals.App.Security;
 
 /// <summary>
 /// Configures JWT bearer validation for either issuer. Claims keep their JWT names (no WS-* mapping). Lifetimes are
-/// checked against <see cref="TimeProvider"/>, so the Development clock and real time agree with how tokens were
-/// stamped. Entra app roles ("roles") and the configured org/MSC claims are normalized to role/org/msc.
+/// checked against the wall clock (<see cref="TimeProvider.System"/>), never the app's business clock: advancing the
+/// Development clock by days must not sign everyone out, and Entra stamps its tokens in real time anyway.
+/// Entra app roles ("roles") and the configured org/MSC claims are normalized to role/org/msc.
 /// </summary>
 public sealed class JwtBearerSetup(
     IOptions<AuthOptions> authOptions,
     IHostEnvironment environment,
-    TimeProvider time,
     IServiceProvider services) : IConfigureNamedOptions<JwtBearerOptions>
 {
     private static readonly TimeSpan ClockSkew = TimeSpan.FromMinutes(2);
+
+    // Token lifetimes are wall-clock facts (see DevTokenIssuer); the app's TimeProvider may be the Development clock.
+    private static readonly TimeProvider WallClock = TimeProvider.System;
 
     public void Configure(string? name, JwtBearerOptions options)
     {
@@ -27,7 +30,7 @@ public sealed class JwtBearerSetup(
 
         var auth = authOptions.Value;
         options.MapInboundClaims = false;
-        options.TimeProvider = time;
+        options.TimeProvider = WallClock;
         var parameters = new TokenValidationParameters
         {
             NameClaimType = ReferralClaims.Subject,
@@ -66,10 +69,10 @@ public sealed class JwtBearerSetup(
 
     public void Configure(JwtBearerOptions options) => Configure(Options.DefaultName, options);
 
-    private bool ValidateLifetime(DateTime? notBefore, DateTime? expires, SecurityToken token,
+    private static bool ValidateLifetime(DateTime? notBefore, DateTime? expires, SecurityToken token,
         TokenValidationParameters parameters)
     {
-        var now = time.GetUtcNow().UtcDateTime;
+        var now = WallClock.GetUtcNow().UtcDateTime;
         return expires is { } end && now - ClockSkew < end && (notBefore is not { } start || start <= now + ClockSkew);
     }
 

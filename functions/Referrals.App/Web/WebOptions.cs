@@ -21,7 +21,8 @@ public sealed class WebOptions : IValidatableObject
     [StringLength(50, MinimumLength = 1)]
     public string ConsentTextVersion { get; set; } = "2026-1";
 
-    /// <summary>The dashboard reads at most this many of the newest referrals.</summary>
+    /// <summary>No longer read: the dashboard reads the report read model (one row per referral). Kept so existing
+    /// configuration still binds until the pages move out.</summary>
     [Range(1, 20_000)]
     public int DashboardMaxReferrals { get; set; } = 2000;
 

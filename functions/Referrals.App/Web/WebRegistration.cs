@@ -1,5 +1,6 @@
+using Microsoft.Extensions.Options;
+using Referrals.App.Api.Reports;
 using Referrals.App.Web.Auth;
-using Referrals.App.Web.Dashboard;
 using Referrals.App.Web.Demo;
 using Referrals.App.Web.Localization;
 using Referrals.App.Web.Services;
@@ -49,7 +50,6 @@ public static class WebRegistration
         services.AddSingleton<UiText>();
         services.AddSingleton<UiClock>();
         services.AddScoped<WebReferrals>();
-        services.AddScoped<DashboardReader>();
         services.AddHostedService<DemoSeeder>();
         return builder;
     }
@@ -67,10 +67,11 @@ public static class WebRegistration
     }
 
     private static void MapDashboardCsv(this WebApplication app) =>
-        app.MapGet("/coordinator/dashboard.csv", async (DashboardReader reader, TimeProvider time, CancellationToken cancellationToken) =>
+        app.MapGet("/coordinator/dashboard.csv", async (DashboardReport report, IOptions<WebOptions> options, TimeProvider time,
+                CancellationToken cancellationToken) =>
             {
-                var figures = await reader.ReadAsync(cancellationToken);
-                var name = $"referrals-dashboard-{time.GetUtcNow():yyyy-MM-dd}.csv";
+                var figures = await report.ComputeAsync(options.Value.DashboardWeeks, cancellationToken);
+                var name = DashboardCsv.FileName(time.GetUtcNow());
                 return Results.File(System.Text.Encoding.UTF8.GetBytes(DashboardCsv.Write(figures)), "text/csv; charset=utf-8", name);
             })
             .RequireAuthorization(WebAuth.Coordinator)

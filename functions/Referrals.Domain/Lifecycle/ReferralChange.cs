@@ -16,8 +16,11 @@ internal sealed class ReferralChange
     // The last change per timer kind wins, so a decision never both cancels and sets the same timer.
     private readonly OrderedDictionary<string, TimerChange> _timers = new(StringComparer.Ordinal);
 
+    private readonly ReferralState _original;
+
     public ReferralChange(ReferralState state, DateTimeOffset now)
     {
+        _original = state;
         State = state with { Revision = state.Revision + 1 };
         Now = now;
     }
@@ -136,17 +139,16 @@ internal sealed class ReferralChange
     public void PutMessage(ReferralMessage message) =>
         State = State with { Messages = [.. State.Messages.Select(m => m.Id == message.Id ? message : m)] };
 
-    /// <summary>The decision, with a projection update unless only message bookkeeping changed.</summary>
+    /// <summary>The decision, with a projection update unless only message bookkeeping changed. When that
+    /// bookkeeping changed how many SMS are in which status, the update is for the report alone.</summary>
     public Decision<ReferralState> Accept(bool project = true)
     {
-        if (project)
+        var reportOnly = !project
+            && !ReferralReportFacts.SmsTallies(_original).SequenceEqual(ReferralReportFacts.SmsTallies(State));
+        if (project || reportOnly)
         {
-            var s = State;
-            var d = s.Details;
-            _effects.Add(EffectRequest.Create(ReferralEffects.UpdateProjection, $"projection-{Formats.Number(s.Revision)}",
-                new ReferralProjection(s.Id, s.Revision, s.Status, s.MscId, d.Referrer.Organisation, d.Referrer.ScoutId,
-                    d.Priority, d.MunicipalityCode, d.ExpectedReturnDate, ReferralView.NextDeadline(s, Now), s.SubmittedAt,
-                    s.Acknowledgement?.At, s.IsSmsOptedOut(), s.ParkedEffects.Count, Now)));
+            _effects.Add(EffectRequest.Create(ReferralEffects.UpdateProjection,
+                $"projection-{Formats.Number(State.Revision)}", ReferralProjection.Of(State, Now, reportOnly)));
         }
 
         return Decision<ReferralState>.Accept(State, [.. _events], [.. _effects], [.. _timers.Values]);

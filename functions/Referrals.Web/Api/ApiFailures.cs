@@ -19,6 +19,9 @@ public static class ApiFailures
     /// refused on its merits, so the person may send it again.</summary>
     public static bool IsUnavailable(Exception exception, CancellationToken requestAborted = default) => exception switch
     {
+        // Refit wraps what HttpClient threw before any answer came (connection refused, timeouts, cancellation).
+        ApiRequestException { InnerException: { } inner } => IsUnavailable(inner, requestAborted),
+        ApiRequestException => true,
         ApiException api => (int)api.StatusCode >= 500 || api.StatusCode == HttpStatusCode.TooManyRequests,
         HttpRequestException or TimeoutRejectedException or BrokenCircuitException => true,
         // HttpClient's own timeout surfaces as a cancellation the person did not ask for.
@@ -27,7 +30,8 @@ public static class ApiFailures
     };
 
     /// <summary>The status of an answer the API gave (null for a transport failure).</summary>
-    public static int? StatusOf(Exception exception) => exception is ApiException api ? (int)api.StatusCode : null;
+    public static int? StatusOf(Exception exception) =>
+        exception is ApiException api ? (int)api.StatusCode : null;
 
     /// <summary>Reads the problem body; a body that is not a problem yields one without detail.</summary>
     public static ApiProblem Problem(ApiException exception)

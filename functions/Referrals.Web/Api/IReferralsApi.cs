@@ -11,25 +11,25 @@ namespace Referrals.Web.Api;
 public interface IReferralsApi
 {
     [Get("/api/me")]
-    Task<ApiCaller> GetMeAsync(CancellationToken cancellationToken);
+    Task<CallerResponse> GetMeAsync(CancellationToken cancellationToken);
 
     [Get("/api/mscs")]
     Task<IReadOnlyList<MscResponse>> GetMscsAsync(CancellationToken cancellationToken);
 
     [Get("/api/municipalities")]
-    Task<IReadOnlyList<ApiMunicipality>> GetMunicipalitiesAsync(CancellationToken cancellationToken);
+    Task<IReadOnlyList<MunicipalityResponse>> GetMunicipalitiesAsync(CancellationToken cancellationToken);
 
     [Get("/api/arrival-points")]
-    Task<IReadOnlyList<ApiArrivalPoint>> GetArrivalPointsAsync(CancellationToken cancellationToken);
+    Task<IReadOnlyList<ArrivalPointResponse>> GetArrivalPointsAsync(CancellationToken cancellationToken);
 
     [Get("/api/checklist")]
-    Task<ApiChecklist> GetChecklistAsync([Query] string language, CancellationToken cancellationToken);
+    Task<ChecklistResponse> GetChecklistAsync([Query] string language, CancellationToken cancellationToken);
 
     [Post("/api/sms-preview")]
-    Task<ApiSmsPreview> PreviewSmsAsync([Body] ApiSmsPreviewRequest request, CancellationToken cancellationToken);
+    Task<SmsPreviewResponse> PreviewSmsAsync([Body] SmsPreviewRequest request, CancellationToken cancellationToken);
 
     [Get("/api/referrals")]
-    Task<ApiReferralList> ListReferralsAsync([Query] string? status, [Query] bool? overdue, [Query] string? msc,
+    Task<ReferralListResponse> ListReferralsAsync([Query] string? status, [Query] bool? overdue, [Query] string? msc,
         [Query] string? continuationToken, CancellationToken cancellationToken);
 
     [Get("/api/referrals/{id}")]
@@ -68,7 +68,7 @@ public interface IReferralsApi
     Task<ReferralResponse> CloseAsync(string id, [Body] OutcomeRequest request, CancellationToken cancellationToken);
 
     [Get("/api/reports/dashboard")]
-    Task<ApiDashboard> GetDashboardAsync([Query] int weeks, CancellationToken cancellationToken);
+    Task<DashboardResponse> GetDashboardAsync([Query] int weeks, CancellationToken cancellationToken);
 
     /// <summary>The CSV as the API writes it (content type and file name included).</summary>
     [Get("/api/reports/dashboard.csv")]

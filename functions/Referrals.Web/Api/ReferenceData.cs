@@ -13,13 +13,13 @@ public sealed class ReferenceData(IReferralsApi api, IMemoryCache cache, IOption
     public Task<IReadOnlyList<MscResponse>> MscsAsync(CancellationToken cancellationToken) =>
         GetAsync("mscs", api.GetMscsAsync, cancellationToken);
 
-    public Task<IReadOnlyList<ApiMunicipality>> MunicipalitiesAsync(CancellationToken cancellationToken) =>
+    public Task<IReadOnlyList<MunicipalityResponse>> MunicipalitiesAsync(CancellationToken cancellationToken) =>
         GetAsync("municipalities", api.GetMunicipalitiesAsync, cancellationToken);
 
-    public Task<IReadOnlyList<ApiArrivalPoint>> ArrivalPointsAsync(CancellationToken cancellationToken) =>
+    public Task<IReadOnlyList<ArrivalPointResponse>> ArrivalPointsAsync(CancellationToken cancellationToken) =>
         GetAsync("arrival-points", api.GetArrivalPointsAsync, cancellationToken);
 
-    public Task<ApiChecklist> ChecklistAsync(string language, CancellationToken cancellationToken) =>
+    public Task<ChecklistResponse> ChecklistAsync(string language, CancellationToken cancellationToken) =>
         GetAsync($"checklist:{language}", ct => api.GetChecklistAsync(language, ct), cancellationToken);
 
     private async Task<T> GetAsync<T>(string key, Func<CancellationToken, Task<T>> read, CancellationToken cancellationToken)

@@ -7,11 +7,11 @@ namespace Referrals.Web.Auth;
 /// <summary>Asks the API who the caller is (<c>GET /api/me</c>): pages show and allow what the API will.</summary>
 public static class CallerLookup
 {
-    public static async Task<ApiCallerView?> ResolveAsync(IReferralsApi api, CancellationToken cancellationToken)
+    public static async Task<ApiCallerView> ResolveAsync(IReferralsApi api, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(api);
         var me = await api.GetMeAsync(cancellationToken);
-        return ApiCallerView.TryParseRole(me.Role, out var role) ? new ApiCallerView(me.Subject, role, me.Org, me.Msc) : null;
+        return new ApiCallerView(me.Subject, me.Role, me.Org, me.Msc);
     }
 }
 

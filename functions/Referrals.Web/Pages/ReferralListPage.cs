@@ -1,5 +1,5 @@
 using Microsoft.AspNetCore.Mvc;
-using Refit;
+using ApiException = Refit.ApiException;
 using Referrals.Contracts;
 using Referrals.Web.Api;
 using Referrals.Web.Localization;
@@ -34,7 +34,7 @@ public abstract class ReferralListPage(UiClock clock, IReferralsApi api, Referen
         Mscs = await reference.MscsAsync(cancellationToken);
         var status = StatusNames.Parse(Status) is { } parsed ? StatusNames.Camel(parsed) : null;
         var msc = Mscs.FirstOrDefault(m => m.Id == Msc)?.Id;
-        ApiReferralList page;
+        ReferralListResponse page;
         try
         {
             page = await api.ListReferralsAsync(status, Overdue ? true : null, msc, ContinuationToken, cancellationToken);

@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Refit;
+using ApiException = Refit.ApiException;
 using Referrals.Contracts;
 using Referrals.Web.Api;
 using Referrals.Web.Auth;

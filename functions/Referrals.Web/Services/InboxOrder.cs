@@ -1,3 +1,4 @@
+using Referrals.Contracts;
 using Referrals.Web.Api;
 
 namespace Referrals.Web.Services;
@@ -6,7 +7,7 @@ namespace Referrals.Web.Services;
 /// urgent before normal at the same time, referrals with nothing due last.</summary>
 public static class InboxOrder
 {
-    public static IReadOnlyList<ApiReferralSummary> Sort(IEnumerable<ApiReferralSummary> rows) =>
+    public static IReadOnlyList<ReferralSummaryResponse> Sort(IEnumerable<ReferralSummaryResponse> rows) =>
         [.. rows
             .OrderBy(r => r.NextDeadline is null ? 1 : 0)
             .ThenBy(r => r.NextDeadline?.DueAt ?? DateTimeOffset.MaxValue)

@@ -6,7 +6,7 @@ namespace Referrals.Web.Services;
 
 /// <summary>One row of a referral list as a page shows it.</summary>
 /// <param name="ReturneeName">Only on the scout's own list (the API sends names to scouts only).</param>
-public sealed record ReferralRowView(ApiReferralSummary Row, string? MscName, string MunicipalityName,
+public sealed record ReferralRowView(ReferralSummaryResponse Row, string? MscName, string MunicipalityName,
     string? ReturneeName = null);
 
 /// <summary>A list page's rows and which columns it shows.</summary>

@@ -38,6 +38,8 @@ public sealed class ApiSurfaceTests(AzuriteFixture azurite) : IAsyncLifetime
         { "get", "/api/arrival-points" },
         { "get", "/api/checklist" },
         { "post", "/api/sms-preview" },
+        { "get", "/api/reports/dashboard" },
+        { "get", "/api/reports/dashboard.csv" },
         { "post", "/dev/token" },
     };
 

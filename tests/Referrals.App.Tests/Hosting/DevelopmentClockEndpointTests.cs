@@ -106,4 +106,24 @@ public sealed class DevelopmentClockEndpointTests(AzuriteFixture azurite) : ICla
         Assert.Same(TimeProvider.System, app.Services.GetService(typeof(TimeProvider)));
         Assert.Equal(0, app.Engine.IdleRuns);
     }
+
+    [Fact]
+    public async Task A_token_issued_before_advancing_the_clock_ten_days_still_lists_referrals()
+    {
+        using var app = Development(("Api:Tables:Projections", AzuriteFixture.UniqueName("views")));
+        var client = app.CreateClient();
+        using var issued = await client.PostAsJsonAsync(new Uri("/dev/token", UriKind.Relative),
+            new { role = "coordinator", subject = "coordinator-clock" });
+        var token = (await issued.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("accessToken").GetString();
+        var expires = new Microsoft.IdentityModel.JsonWebTokens.JsonWebToken(token).ValidTo;
+        client.DefaultRequestHeaders.Authorization = new("Bearer", token);
+
+        using var advanced = await client.PostAsJsonAsync(new Uri("/dev/clock/advance", UriKind.Relative), new { by = "P10D" });
+        var businessNow = await ReadNowAsync(advanced);
+        using var list = await client.GetAsync(new Uri("/api/referrals", UriKind.Relative));
+
+        // The business clock is past the token's expiry; validation follows the wall clock, so the token still works.
+        Assert.True(businessNow.UtcDateTime > expires, $"{businessNow:O} should be after the token's expiry {expires:O}");
+        Assert.Equal(HttpStatusCode.OK, list.StatusCode);
+    }
 }

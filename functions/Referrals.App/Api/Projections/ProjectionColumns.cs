@@ -5,8 +5,9 @@ using Referrals.Domain.Lifecycle;
 
 namespace Referrals.App.Api.Projections;
 
-/// <summary>The columns of a referral list row: the summary only, no names, phones or notes (so the table needs no
-/// application-level encryption). Enums are stored in their camelCase API spelling so filters read naturally.</summary>
+/// <summary>The columns of a referral list row: the summary, no phones or notes. The returnee's name is written only
+/// into the organisation's partition (the scouts' list) and only encrypted (<see cref="ReturneeName"/>). Enums are
+/// stored in their camelCase API spelling so filters read naturally.</summary>
 public static class ProjectionColumns
 {
     public const string Id = "Id";
@@ -22,6 +23,10 @@ public static class ProjectionColumns
     public const string NextDeadlineState = "NextDeadlineState";
     public const string SubmittedAt = "SubmittedAt";
     public const string AcknowledgedAt = "AcknowledgedAt";
+    public const string AcknowledgeBy = "AcknowledgeBy";
+
+    /// <summary>The returnee's given and family name as JSON, protected by the app's IPayloadProtector.</summary>
+    public const string ReturneeName = "ReturneeName";
     public const string SmsOptedOut = "SmsOptedOut";
     public const string ParkedEffects = "ParkedEffects";
     public const string UpdatedAt = "UpdatedAt";
@@ -29,7 +34,9 @@ public static class ProjectionColumns
     public static string Camel<TEnum>(TEnum value)
         where TEnum : struct, Enum => JsonNamingPolicy.CamelCase.ConvertName(value.ToString());
 
-    public static TableEntity ToEntity(string partition, string rowKey, ReferralProjection projection)
+    /// <param name="protectedName">The encrypted name, for the organisation's partition only.</param>
+    public static TableEntity ToEntity(string partition, string rowKey, ReferralProjection projection,
+        string? protectedName = null)
     {
         ArgumentNullException.ThrowIfNull(projection);
         var entity = new TableEntity(partition, rowKey)
@@ -44,6 +51,7 @@ public static class ProjectionColumns
             [ExpectedReturnDate] = projection.ExpectedReturnDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
             [SubmittedAt] = projection.SubmittedAt,
             [AcknowledgedAt] = projection.AcknowledgedAt,
+            [AcknowledgeBy] = projection.AcknowledgeBy,
             [SmsOptedOut] = projection.SmsOptedOut,
             [ParkedEffects] = projection.ParkedEffects,
             [UpdatedAt] = projection.UpdatedAt,
@@ -53,6 +61,11 @@ public static class ProjectionColumns
             entity[NextDeadlineKind] = next.Kind;
             entity[NextDeadlineDueAt] = next.DueAt;
             entity[NextDeadlineState] = Camel(next.State);
+        }
+
+        if (protectedName is not null)
+        {
+            entity[ReturneeName] = protectedName;
         }
 
         return entity;

@@ -1,22 +1,27 @@
 using System.Buffers.Text;
 using System.Text;
+using System.Text.Json;
 using Azure;
 using Azure.Data.Tables;
 using Referrals.Contracts;
 using Referrals.App.Api.Storage;
+using Referrals.Domain.Lifecycle;
 using Referrals.Domain.Model;
+using Referrals.Workflow;
 
 namespace Referrals.App.Api.Projections;
 
 /// <summary>Reads one page of referral summaries from a single list partition, with optional filters.</summary>
-public sealed class ReferralListQuery(ApiTables tables, TimeProvider time)
+public sealed class ReferralListQuery(ApiTables tables, TimeProvider time, IPayloadProtector protector)
 {
     public const int DefaultPageSize = 50;
     public const int MaxPageSize = 200;
 
     /// <summary>A page, or null when <paramref name="continuationToken"/> is not one this API handed out.</summary>
+    /// <param name="withNames">Decrypt the returnee's name (only organisation partitions hold one; scouts only).</param>
     public async Task<ReferralListPage?> ReadAsync(string partition, ReferralStatus? status, bool overdueOnly,
-        string? mscId, string? continuationToken, int pageSize, CancellationToken cancellationToken)
+        string? mscId, string? continuationToken, int pageSize, CancellationToken cancellationToken,
+        bool withNames = false)
     {
         string? storageToken = null;
         if (continuationToken is not null && !TryDecode(continuationToken, out storageToken))
@@ -49,7 +54,7 @@ public sealed class ReferralListQuery(ApiTables tables, TimeProvider time)
                 cancellationToken: cancellationToken).AsPages(storageToken, pageSize))
             {
                 return new ReferralListPage(
-                    [.. page.Values.Select(row => ToSummary(row, now))],
+                    [.. page.Values.Select(row => ToSummary(row, now, withNames))],
                     page.ContinuationToken is { } next ? Encode(next) : null);
             }
         }
@@ -61,7 +66,7 @@ public sealed class ReferralListQuery(ApiTables tables, TimeProvider time)
         return new ReferralListPage([], null);
     }
 
-    private static ReferralSummaryRow ToSummary(TableEntity row, DateTimeOffset now)
+    private ReferralSummaryRow ToSummary(TableEntity row, DateTimeOffset now, bool withNames)
     {
         NextDeadlineRow? next = null;
         if (row.GetString(ProjectionColumns.NextDeadlineKind) is { } kind
@@ -78,7 +83,13 @@ public sealed class ReferralListQuery(ApiTables tables, TimeProvider time)
             row.GetString(ProjectionColumns.Priority) ?? string.Empty,
             row.GetString(ProjectionColumns.Municipality) ?? string.Empty,
             row.GetString(ProjectionColumns.ExpectedReturnDate) ?? string.Empty,
-            next);
+            next,
+            row.GetDateTimeOffset(ProjectionColumns.SubmittedAt),
+            row.GetDateTimeOffset(ProjectionColumns.AcknowledgeBy),
+            row.GetDateTimeOffset(ProjectionColumns.AcknowledgedAt),
+            withNames && row.GetString(ProjectionColumns.ReturneeName) is { } stored
+                ? JsonSerializer.Deserialize<ProjectedName>(protector.Unprotect(stored), ProjectedNameJson.Options)
+                : null);
     }
 
     // The storage token is wrapped so clients treat it as opaque and a tampered one is recognised.
@@ -115,7 +126,10 @@ public sealed class ReferralListQuery(ApiTables tables, TimeProvider time)
 /// <summary>One page: summaries and the token for the next page (null on the last).</summary>
 public sealed record ReferralListPage(IReadOnlyList<ReferralSummaryRow> Items, string? ContinuationToken);
 
+/// <summary>A list row; the members after <see cref="NextDeadline"/> are null in rows written before they existed.
+/// </summary>
 public sealed record ReferralSummaryRow(string Id, string Status, string? MscId, string Priority, string Municipality,
-    string ExpectedReturnDate, NextDeadlineRow? NextDeadline);
+    string ExpectedReturnDate, NextDeadlineRow? NextDeadline, DateTimeOffset? SubmittedAt = null,
+    DateTimeOffset? AcknowledgeBy = null, DateTimeOffset? AcknowledgedAt = null, ProjectedName? Returnee = null);
 
 public sealed record NextDeadlineRow(string Kind, DateTimeOffset DueAt, string State);

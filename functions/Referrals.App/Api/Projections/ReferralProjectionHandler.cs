@@ -1,5 +1,7 @@
+using System.Text.Json;
 using Azure;
 using Azure.Data.Tables;
+using Referrals.App.Api.Reports;
 using Referrals.App.Api.Storage;
 using Referrals.Domain.Lifecycle;
 using Referrals.Workflow;
@@ -10,9 +12,12 @@ namespace Referrals.App.Api.Projections;
 /// Performs <see cref="ReferralEffects.UpdateProjection"/>: writes the referral's summary row into each list
 /// partition it belongs to and removes it from the MSC partition it left (reassignment, out-of-area rejection).
 /// Older revisions never overwrite newer ones, so redelivery and reordering are harmless. The first revision is
-/// written without reading: no row can exist before it, and a redelivered one finds its row and compares.
+/// written without reading: no row can exist before it, and a redelivered one finds its row and compares. The same
+/// effect writes the referral's report row (<see cref="ReportColumns"/>), under the same guard; a report-only
+/// projection (SMS delivery changed, nothing listed did) writes that row alone. The returnee's name goes only into
+/// the organisation's row, encrypted with the app's <see cref="IPayloadProtector"/>.
 /// </summary>
-public sealed class ReferralProjectionHandler(ApiTables tables) : IEffectHandler
+public sealed class ReferralProjectionHandler(ApiTables tables, IPayloadProtector protector) : IEffectHandler
 {
     // A referral's first decision (its submission) is revision 1.
     private const long FirstRevision = 1;
@@ -27,19 +32,36 @@ public sealed class ReferralProjectionHandler(ApiTables tables) : IEffectHandler
         var rowKey = ProjectionPartitions.RowKey(projection.SubmittedAt, projection.Id);
 
         var first = projection.Revision <= FirstRevision;
+        if (projection.ReportOnly)
+        {
+            return projection.Report is { } facts
+                && !await WriteAsync(table, ReportColumns.ToEntity(rowKey, projection, facts), first, cancellationToken)
+                ? EffectOutcome.Retry("A concurrent projection update; trying again.")
+                : EffectOutcome.Done();
+        }
+
         var previousMsc = first ? null : await PreviousMscAsync(table, rowKey, cancellationToken);
 
-        var partitions = new List<string> { ProjectionPartitions.ForOrganisation(projection.Organisation) };
+        var rows = new List<TableEntity>
+        {
+            ProjectionColumns.ToEntity(ProjectionPartitions.ForOrganisation(projection.Organisation), rowKey, projection,
+                ProtectName(projection.Returnee)),
+        };
         if (projection.MscId is not null)
         {
-            partitions.Add(ProjectionPartitions.ForMsc(projection.MscId));
+            rows.Add(ProjectionColumns.ToEntity(ProjectionPartitions.ForMsc(projection.MscId), rowKey, projection));
+        }
+
+        if (projection.Report is { } report)
+        {
+            rows.Add(ReportColumns.ToEntity(rowKey, projection, report));
         }
 
         // "all" last: it records which MSC partition the referral is in, so it moves only after the others did.
-        partitions.Add(ProjectionPartitions.All);
-        foreach (var partition in partitions)
+        rows.Add(ProjectionColumns.ToEntity(ProjectionPartitions.All, rowKey, projection));
+        foreach (var row in rows)
         {
-            if (!await WriteAsync(table, ProjectionColumns.ToEntity(partition, rowKey, projection), first, cancellationToken))
+            if (!await WriteAsync(table, row, first, cancellationToken))
             {
                 return EffectOutcome.Retry("A concurrent projection update; trying again.");
             }
@@ -53,6 +75,9 @@ public sealed class ReferralProjectionHandler(ApiTables tables) : IEffectHandler
 
         return EffectOutcome.Done();
     }
+
+    private string? ProtectName(ProjectedName? name) =>
+        name is null ? null : protector.Protect(JsonSerializer.Serialize(name, ProjectedNameJson.Options));
 
     private static async Task<string?> PreviousMscAsync(TableClient table, string rowKey, CancellationToken cancellationToken)
     {

@@ -22,8 +22,10 @@ public static class ReferralsApi
 
         api.MapGet("/", ListAsync).RequireAuthorization(ApiPolicies.AnyRole)
             .WithSummary("List referrals")
-            .WithDescription("A page of summaries in the caller's scope, newest first, each with its next deadline. " +
-                "Filters: status, overdue=true, msc. Pass continuationToken from the previous page for the next.");
+            .WithDescription("A page of summaries in the caller's scope, newest first, each with its next deadline, " +
+                "municipality name, submission and acknowledgement times. Scouts also get the returnee's name " +
+                "(their own organisation's referrals); everyone else gets returnee null. Filters: status, " +
+                "overdue=true, msc. Pass continuationToken from the previous page for the next.");
 
         api.MapGet("/{id}", GetAsync).RequireAuthorization(ApiPolicies.AnyRole)
             .WithSummary("Get a referral")
@@ -95,7 +97,7 @@ public static class ReferralsApi
 
     internal static async Task<Results<Ok<ReferralListResponse>, ProblemHttpResult>> ListAsync(
         Caller caller, ReferralListQuery query, ReferralResponseMapper mapper,
-        [FromQuery] string? status, [FromQuery] string? overdue, [FromQuery] string? msc,
+        [FromServices] MunicipalityDirectory municipalities, [FromQuery] string? status, [FromQuery] string? overdue, [FromQuery] string? msc,
         [FromQuery] string? continuationToken, [FromQuery] int? pageSize, CancellationToken cancellationToken)
     {
         var checks = new ReferralRequestChecks();
@@ -135,8 +137,9 @@ public static class ReferralsApi
         }
 
         var (partition, mscFilter) = ProjectionPartitions.ForCaller(caller, msc);
+        // Only a scout's list (their organisation's partition, the only one holding names) shows the returnee.
         var page = await query.ReadAsync(partition, statusFilter, overdue == "true", mscFilter, continuationToken,
-            pageSize ?? ReferralListQuery.DefaultPageSize, cancellationToken);
+            pageSize ?? ReferralListQuery.DefaultPageSize, cancellationToken, withNames: caller.Role == Role.Scout);
         if (page is null)
         {
             return ApiProblems.Validation("continuationToken", "Not a continuation token from this API; start over without it.");
@@ -145,7 +148,11 @@ public static class ReferralsApi
         return TypedResults.Ok(new ReferralListResponse(
             [.. page.Items.Select(i => new ReferralSummaryResponse(i.Id, i.Status, mapper.Msc(i.MscId), i.Priority,
                 i.Municipality, i.ExpectedReturnDate,
-                i.NextDeadline is { } d ? new NextDeadlineResponse(d.Kind, d.DueAt, d.State) : null))],
+                i.NextDeadline is { } d ? new NextDeadlineResponse(d.Kind, d.DueAt, d.State) : null,
+                municipalities.ByCode(i.Municipality)?.NameLatin, i.SubmittedAt, i.AcknowledgeBy, i.AcknowledgedAt,
+                caller.Role == Role.Scout && i.Returnee is { } name
+                    ? new ReturneeNameResponse(name.GivenName, name.FamilyName)
+                    : null))],
             page.ContinuationToken));
     }
 

@@ -1,6 +1,8 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.Extensions.Options;
 using Referrals.Contracts;
+using Referrals.App.Api.Reports;
 using Referrals.App.Web.Auth;
 using Referrals.App.Web.Dashboard;
 using Referrals.App.Web.Localization;
@@ -11,8 +13,8 @@ namespace Referrals.App.Web.Pages.Coordinator;
 
 /// <summary>The coordinator's dashboard: five charts as server-rendered SVG, the same figures as CSV.</summary>
 [Authorize(Policy = WebAuth.Coordinator)]
-public sealed class DashboardModel(UiClock clock, UiText text, DashboardReader reader, MscDirectory mscs,
-    MunicipalityDirectory municipalities) : WebPage(clock)
+public sealed class DashboardModel(UiClock clock, UiText text, DashboardReport report, IOptions<WebOptions> options,
+    MscDirectory mscs, MunicipalityDirectory municipalities) : WebPage(clock)
 {
     public DashboardFigures Figures { get; private set; } = null!;
 
@@ -28,7 +30,7 @@ public sealed class DashboardModel(UiClock clock, UiText text, DashboardReader r
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
-        Figures = await reader.ReadAsync(cancellationToken);
+        Figures = await report.ComputeAsync(options.Value.DashboardWeeks, cancellationToken);
         var f = Figures;
 
         var weekLabels = f.Weeks.Select(w => w.ToString("d MMM", CultureInfo.CurrentCulture)).ToList();

@@ -1,13 +1,17 @@
 using System.Globalization;
 using System.Text;
 
-namespace Referrals.App.Web.Dashboard;
+namespace Referrals.App.Api.Reports;
 
 /// <summary>The dashboard's figures as CSV (RFC 4180): one row per figure, dimension and value. Ids and counts only,
 /// so the file carries no personal data.</summary>
 public static class DashboardCsv
 {
     public const string Header = "figure,dimension,subdimension,value";
+
+    /// <summary>The download's name on <paramref name="now"/>'s date (UTC).</summary>
+    public static string FileName(DateTimeOffset now) =>
+        string.Create(CultureInfo.InvariantCulture, $"referrals-dashboard-{now.UtcDateTime:yyyy-MM-dd}.csv");
 
     public static string Write(DashboardFigures figures)
     {

@@ -1,7 +1,7 @@
 using Referrals.Contracts;
 using Referrals.Domain.Model;
 
-namespace Referrals.App.Web.Dashboard;
+namespace Referrals.App.Api.Reports;
 
 /// <summary>The coordinator's figures. Counts and durations only: no names, phones, notes or referral ids.</summary>
 public sealed record DashboardFigures(
@@ -10,7 +10,7 @@ public sealed record DashboardFigures(
     IReadOnlyList<AcknowledgementFigure> Acknowledgement,
     IReadOnlyList<SmsStatusCount> SmsDelivery,
     IReadOnlyList<NeedCount> NeedsByMunicipality,
-    int ReferralsRead);
+    int ReferralsCounted);
 
 /// <summary>Referrals submitted in the week starting <paramref name="WeekStart"/> (Monday, Belgrade) to an MSC.</summary>
 public sealed record WeeklyCount(DateOnly WeekStart, string MscId, int Count);

@@ -1,0 +1,71 @@
+using System.Text;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using Referrals.Contracts;
+using Referrals.App.Security;
+using Referrals.Domain.Directory;
+
+namespace Referrals.App.Api.Reports;
+
+/// <summary>The coordinator's dashboard as JSON and as CSV, both computed from the report read model.</summary>
+public static class ReportsApi
+{
+    public static IEndpointRouteBuilder MapReportsApi(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api/reports").WithTags("Reports").RequireAuthorization(ApiPolicies.Coordinator);
+
+        api.MapGet("/dashboard", DashboardAsync)
+            .WithSummary("Get the coordinator dashboard")
+            .WithDescription("Referrals per week and MSC (weeks=1..52, default 12), acknowledgement on time and " +
+                "median hours per MSC, SMS by delivery status, and needs in the busiest municipalities. Counts only, " +
+                "no personal data. Computed from the report read model in one partition query.");
+
+        api.MapGet("/dashboard.csv", CsvAsync)
+            .Produces<string>(StatusCodes.Status200OK, "text/csv")
+            .WithSummary("Download the coordinator dashboard as CSV")
+            .WithDescription("The dashboard's figures as RFC 4180 CSV (figure, dimension, subdimension, value), as an " +
+                "attachment named referrals-dashboard-YYYY-MM-DD.csv. Same weeks parameter as the JSON.");
+        return app;
+    }
+
+    internal static async Task<Results<Ok<DashboardResponse>, ProblemHttpResult>> DashboardAsync(
+        DashboardReport report, TimeProvider time, [FromServices] MunicipalityDirectory municipalities,
+        [FromQuery] int? weeks, CancellationToken cancellationToken)
+    {
+        if (CheckWeeks(weeks) is { } problem)
+        {
+            return problem;
+        }
+
+        var asOf = time.GetUtcNow();
+        var f = await report.ComputeAsync(weeks ?? DashboardReport.DefaultWeeks, cancellationToken);
+        return TypedResults.Ok(new DashboardResponse(
+            asOf,
+            f.Weeks,
+            [.. f.ReferralsPerWeek.Select(c => new WeeklyCountResponse(c.WeekStart, c.MscId, c.Count))],
+            [.. f.Acknowledgement.Select(a => new AcknowledgementFigureResponse(a.MscId, a.Acknowledged, a.OnTime,
+                a.OverdueOpen, a.MedianHoursTaken, a.MedianHoursAllowed, a.OnTimeShare))],
+            [.. f.SmsDelivery.Select(s => new SmsStatusCountResponse(s.Status, s.Count))],
+            [.. f.NeedsByMunicipality.Select(n => new NeedCountResponse(n.MunicipalityCode,
+                municipalities.ByCode(n.MunicipalityCode)?.NameLatin, n.Need, n.Count))],
+            f.ReferralsCounted));
+    }
+
+    internal static async Task<Results<FileContentHttpResult, ProblemHttpResult>> CsvAsync(
+        DashboardReport report, TimeProvider time, [FromQuery] int? weeks, CancellationToken cancellationToken)
+    {
+        if (CheckWeeks(weeks) is { } problem)
+        {
+            return problem;
+        }
+
+        var figures = await report.ComputeAsync(weeks ?? DashboardReport.DefaultWeeks, cancellationToken);
+        return TypedResults.File(Encoding.UTF8.GetBytes(DashboardCsv.Write(figures)), "text/csv; charset=utf-8",
+            DashboardCsv.FileName(time.GetUtcNow()));
+    }
+
+    private static ProblemHttpResult? CheckWeeks(int? weeks) =>
+        weeks is < 1 or > DashboardReport.MaxWeeks
+            ? ApiProblems.Validation("weeks", $"Expected 1 to {DashboardReport.MaxWeeks}.")
+            : null;
+}
