@@ -44,7 +44,7 @@ public sealed class BackendHost(int port, IReadOnlyDictionary<string, string?> s
 
     public ValueTask DisposeAsync() => new(StopAsync());
 
-    private sealed class BackendFactory(IReadOnlyDictionary<string, string?> settings) : WebApplicationFactory<Program>
+    private sealed class BackendFactory(IReadOnlyDictionary<string, string?> settings) : WebApplicationFactory<global::Program>
     {
         protected override void ConfigureWebHost(IWebHostBuilder builder)
         {

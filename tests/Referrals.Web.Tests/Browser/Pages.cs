@@ -42,7 +42,15 @@ internal static class Pages
 
         if (msc is not null)
         {
-            await page.SelectOptionAsync("#Form_Msc", msc);
+            // A list of the MSCs (from the API), or a text box when the list could not be read.
+            if (await page.Locator("select#Form_Msc").CountAsync() > 0)
+            {
+                await page.SelectOptionAsync("#Form_Msc", msc);
+            }
+            else
+            {
+                await page.FillAsync("#Form_Msc", msc);
+            }
         }
 
         await page.ClickAsync("form.card button[type=submit]");
