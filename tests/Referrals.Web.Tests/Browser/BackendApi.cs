@@ -23,12 +23,15 @@ public sealed class BackendApi(Uri baseUrl) : IDisposable
         return body.RootElement.GetProperty("accessToken").GetString()!;
     }
 
-    /// <summary>Business "today" (<c>GET /dev/clock</c>), in UTC.</summary>
-    public async Task<DateOnly> TodayAsync()
+    /// <summary>Business time (<c>GET /dev/clock</c>).</summary>
+    public async Task<DateTimeOffset> NowAsync()
     {
         using var body = JsonDocument.Parse(await _http.GetStringAsync("/dev/clock"));
-        return DateOnly.FromDateTime(body.RootElement.GetProperty("now").GetDateTimeOffset().UtcDateTime);
+        return body.RootElement.GetProperty("now").GetDateTimeOffset();
     }
+
+    /// <summary>Business "today" in UTC.</summary>
+    public async Task<DateOnly> TodayAsync() => DateOnly.FromDateTime((await NowAsync()).UtcDateTime);
 
     /// <summary><c>POST /dev/clock/advance {"by": by}</c>.</summary>
     public async Task AdvanceClockAsync(string by)

@@ -17,7 +17,7 @@ public sealed class BackendOutageTests(WebAppFixture app)
         var returnDate = (await app.Api.TodayAsync()).AddDays(20).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
         await ReferralJourneyTests.FillValidReferralAsync(scout, "Niš", "Outageović", returnDate);
 
-        await app.Backend.StopAsync();
+        await app.StopBackendAsync();
         try
         {
             // A form sent while the backend is down: the same form comes back, as typed, saying it was not sent.
@@ -48,7 +48,7 @@ public sealed class BackendOutageTests(WebAppFixture app)
         }
         finally
         {
-            await app.Backend.StartAsync();
+            await app.StartBackendAsync();
         }
 
         // Back on the same address: "Send again" creates the referral, exactly once.

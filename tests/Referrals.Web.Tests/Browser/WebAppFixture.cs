@@ -18,6 +18,7 @@ public sealed class WebAppFixture : IAsyncLifetime
     private readonly SmsSandboxFixture _sms = new();
     private IPlaywright? _playwright;
     private IBrowser? _browser;
+    private DateTimeOffset? _clockAtStop;
 
     public MailDevFixture MailDev { get; } = new();
 
@@ -101,6 +102,26 @@ public sealed class WebAppFixture : IAsyncLifetime
         });
         context.SetDefaultTimeout(30_000);
         return context;
+    }
+
+    /// <summary>Stops the backend (its port then refuses connections), remembering its Development clock.</summary>
+    public async Task StopBackendAsync()
+    {
+        _clockAtStop = await Api.NowAsync();
+        await Backend.StopAsync();
+    }
+
+    /// <summary>Starts the backend again on the same port and moves its Development clock (which starts from the wall
+    /// clock) to where it stood, so the web app's business time and the backend's agree as before the outage.</summary>
+    public async Task StartBackendAsync()
+    {
+        await Backend.StartAsync();
+        if (_clockAtStop is { } then && then - await Api.NowAsync() is { TotalMinutes: > 1 } behind)
+        {
+            await Api.AdvanceClockAsync(string.Create(CultureInfo.InvariantCulture, $"PT{(long)behind.TotalSeconds}S"));
+        }
+
+        _clockAtStop = null;
     }
 
     /// <summary>A URL on the web app.</summary>
