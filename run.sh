@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Runs the whole system on this machine: Azurite, MailDev, the SMS sandbox and the app (Development), all on
-# 127.0.0.1. Ctrl+C stops everything it started.
+# Runs the whole system on this machine: Azurite, MailDev, the SMS sandbox, the app (Development) and the staff
+# web app, all on 127.0.0.1. Ctrl+C stops everything it started.
 #
 #   ./run.sh             Azurite in memory (data is gone when it stops)
 #   ./run.sh --persist   Azurite keeps its data in .data/azurite
@@ -22,14 +22,14 @@ for argument in "$@"; do
 done
 
 readonly host=127.0.0.1
-readonly app_port=7071 sandbox_port=7072 maildev_web_port=1080 maildev_smtp_port=1025
+readonly app_port=7071 sandbox_port=7072 web_port=7073 maildev_web_port=1080 maildev_smtp_port=1025
 readonly blob_port=10000 queue_port=10001 table_port=10002
 readonly logs=.data/logs
 
 port_in_use() { (exec 3<>"/dev/tcp/$host/$1") 2>/dev/null; }
 
 # Every port first, before anything starts: a second run fails here at once and touches nothing.
-for port in $app_port $sandbox_port $maildev_web_port $maildev_smtp_port $blob_port $queue_port $table_port; do
+for port in $app_port $sandbox_port $web_port $maildev_web_port $maildev_smtp_port $blob_port $queue_port $table_port; do
   if port_in_use "$port"; then
     echo "run.sh: port $port on $host is already in use (is another ./run.sh running?); nothing was started." >&2
     exit 1
@@ -40,6 +40,7 @@ done
 echo "Building the app and the SMS sandbox..."
 dotnet build functions/Referrals.App --nologo -v quiet
 dotnet build tools/Referrals.SmsSandbox --nologo -v quiet
+dotnet build functions/Referrals.Web --nologo -v quiet
 
 mkdir -p "$logs"
 # Each service runs in its own process group (job control), so stopping one group stops its children too.
@@ -118,7 +119,8 @@ wait_for_port azurite $queue_port
 
 # appsettings.Development.json points the app at these ports (Azurite, the sandbox for Twilio, MailDev for SMTP).
 # With empty storage the app seeds a few demo referrals at different MSCs (Demo:Seed), so there is something to see.
-ASPNETCORE_ENVIRONMENT=Development Demo__Seed=$demo start app "$logs/app.log" \
+# Links in emails lead to the staff web app.
+ASPNETCORE_ENVIRONMENT=Development Demo__Seed=$demo Messaging__PublicBaseUrl=http://$host:$web_port start app "$logs/app.log" \
   dotnet functions/Referrals.App/bin/Debug/net10.0/Referrals.App.dll \
   --urls http://$host:$app_port --contentRoot "$PWD/functions/Referrals.App"
 
@@ -126,15 +128,21 @@ wait_for_port maildev $maildev_web_port
 wait_for_port sms-sandbox $sandbox_port
 wait_for_port app $app_port
 
+# The staff pages: a client of the app's API (Development sign-in through POST /dev/token).
+ASPNETCORE_ENVIRONMENT=Development Api__BaseUrl=http://$host:$app_port start web "$logs/web.log" \
+  dotnet functions/Referrals.Web/bin/Debug/net10.0/Referrals.Web.dll \
+  --urls http://$host:$web_port --contentRoot "$PWD/functions/Referrals.Web"
+wait_for_port web $web_port
+
 cat <<EOF
 
 Referrals is running (Development, Azurite $($persist && echo "on disk in .data/azurite" || echo "in memory")):
-  Pages        http://$host:$app_port/signin  (pick a role: scout, MSC advisor, coordinator)
+  Pages        http://$host:$web_port/signin  (pick a role: scout, MSC advisor, coordinator)
   API          http://$host:$app_port/docs    (health: /healthz, clock: /dev/clock, token: POST /dev/token)
   SMS sandbox  http://$host:$sandbox_port
   MailDev      http://$host:$maildev_web_port        (SMTP $host:$maildev_smtp_port)
   Azurite      blob $blob_port, queue $queue_port, table $table_port on $host
-Logs: $logs/{app,sms-sandbox,maildev,azurite}.log   Stop: Ctrl+C
+Logs: $logs/{app,web,sms-sandbox,maildev,azurite}.log   Stop: Ctrl+C
 EOF
 
 # Run until Ctrl+C, or until one service exits on its own (then stop the rest and say which).

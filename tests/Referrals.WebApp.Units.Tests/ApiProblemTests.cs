@@ -93,6 +93,10 @@ public sealed class ApiProblemTests
         Assert.True(ApiFailures.IsUnavailable(await ProblemAsync(HttpStatusCode.ServiceUnavailable, "{}")));
         Assert.False(ApiFailures.IsUnavailable(await ProblemAsync(HttpStatusCode.BadRequest, "{}")));
         Assert.False(ApiFailures.IsUnavailable(await ProblemAsync(HttpStatusCode.Conflict, "{}")));
+        using var request = new HttpRequestMessage(HttpMethod.Get, new Uri("http://api.test/api/referrals"));
+        Assert.True(ApiFailures.IsUnavailable(new ApiRequestException(request, HttpMethod.Get, new RefitSettings(),
+            new HttpRequestException("Connection refused"))));
+        Assert.Null(ApiFailures.StatusOf(new ApiRequestException(request, HttpMethod.Get, new RefitSettings(), new HttpRequestException("x"))));
         using var aborted = new CancellationTokenSource();
         await aborted.CancelAsync();
         Assert.False(ApiFailures.IsUnavailable(new OperationCanceledException(aborted.Token), aborted.Token));

@@ -13,6 +13,10 @@ public sealed class ReferenceData(IReferralsApi api, IMemoryCache cache, IOption
     public Task<IReadOnlyList<MscResponse>> MscsAsync(CancellationToken cancellationToken) =>
         GetAsync("mscs", api.GetMscsAsync, cancellationToken);
 
+    /// <summary>The MSC directory if a recent read is in memory (the sign-in page then needs no token for it).</summary>
+    public IReadOnlyList<MscResponse>? CachedMscs =>
+        cache.TryGetValue(CacheKey("mscs"), out IReadOnlyList<MscResponse>? cached) ? cached : null;
+
     public Task<IReadOnlyList<MunicipalityResponse>> MunicipalitiesAsync(CancellationToken cancellationToken) =>
         GetAsync("municipalities", api.GetMunicipalitiesAsync, cancellationToken);
 
@@ -25,7 +29,7 @@ public sealed class ReferenceData(IReferralsApi api, IMemoryCache cache, IOption
     private async Task<T> GetAsync<T>(string key, Func<CancellationToken, Task<T>> read, CancellationToken cancellationToken)
         where T : class
     {
-        var cacheKey = $"referrals.reference:{key}";
+        var cacheKey = CacheKey(key);
         if (cache.TryGetValue(cacheKey, out T? cached) && cached is not null)
         {
             return cached;
@@ -40,4 +44,6 @@ public sealed class ReferenceData(IReferralsApi api, IMemoryCache cache, IOption
 
         return value;
     }
+
+    private static string CacheKey(string key) => $"referrals.reference:{key}";
 }

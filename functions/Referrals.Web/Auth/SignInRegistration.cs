@@ -37,6 +37,13 @@ internal static class SignInRegistration
     {
         var services = builder.Services;
         var mode = Resolve(builder.Configuration, builder.Environment);
+        if (mode == SignInMode.Development && !builder.Environment.IsDevelopment())
+        {
+            // Picking any role by hand is a Development convenience; the backend's /dev/token exists only there too.
+            throw new OptionsValidationException(WebOptions.SectionName, typeof(WebOptions),
+                ["Web:SignIn=Development is allowed only in the Development environment."]);
+        }
+
         services.AddSingleton(new SignInSettings(mode));
         services.AddDistributedMemoryCache();
         services.AddSingleton<ITicketStore, DistributedTicketStore>();

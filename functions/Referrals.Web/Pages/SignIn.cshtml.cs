@@ -129,6 +129,12 @@ public sealed partial class SignInModel(SignInSettings settings, IReferralsApi a
     /// </summary>
     private async Task LoadMscsAsync(CancellationToken cancellationToken)
     {
+        if (reference.CachedMscs is { } cached)
+        {
+            Mscs = cached;
+            return;
+        }
+
         try
         {
             var token = await api.GetDevTokenAsync(new DevTokenRequest("coordinator", DirectoryReader), cancellationToken);
