@@ -116,60 +116,83 @@ public sealed partial class SecurityTests(WebAppFixture app)
     [Fact]
     public async Task Behind_a_TLS_terminating_proxy_the_cookies_are_Secure_and_HSTS_is_sent()
     {
-        // Production-like (HSTS is off in Development), with forwarded headers on as on App Service; sign-in stays the
-        // Development one against the fixture's backend, so a session cookie can be issued.
-        var settings = new Dictionary<string, string?>(app.WebSettings)
-        {
-            ["Web:ForwardedHeaders"] = "true",
-            ["Web:SignIn"] = "Development",
-        };
-        await using var proxied = new WebAppHost(Referrals.Testing.FreePort.Next(), "Production", settings);
-        await proxied.StartAsync();
-        using var http = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false, UseCookies = false }) { BaseAddress = proxied.BaseUrl };
+        // Production (HSTS is off in Development) with forwarded headers on, as behind App Service's front end. It has
+        // no Development sign-in, so its cookies are the antiforgery and the language ones.
+        await using var production = new WebAppHost(Referrals.Testing.FreePort.Next(), "Production", Proxied(app.WebSettings));
+        await production.StartAsync();
+        using var http = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false, UseCookies = false }) { BaseAddress = production.BaseUrl };
 
-        HttpRequestMessage Proxied(HttpMethod method, string path, string? cookies = null)
-        {
-            var request = new HttpRequestMessage(method, path);
-            request.Headers.Host = "referrals.example";
-            request.Headers.Add("X-Forwarded-Proto", "https");
-            request.Headers.Add("X-Forwarded-For", "203.0.113.7");
-            if (cookies is not null)
-            {
-                request.Headers.Add("Cookie", cookies);
-            }
-
-            return request;
-        }
-
-        using var signIn = await http.SendAsync(Proxied(HttpMethod.Get, "/signin"));
+        using var signIn = await http.SendAsync(ViaProxy(HttpMethod.Get, "/signin"));
         Assert.Equal(HttpStatusCode.OK, signIn.StatusCode);
         Assert.True(signIn.Headers.TryGetValues("Strict-Transport-Security", out var hsts), "No HSTS header over forwarded https.");
         Assert.Contains("max-age=", hsts.Single(), StringComparison.Ordinal);
-        var antiforgery = signIn.Headers.GetValues("Set-Cookie").ToList();
-        Assert.NotEmpty(antiforgery);
-        Assert.All(antiforgery, c => Assert.Contains("secure", c, StringComparison.OrdinalIgnoreCase));
+        var antiforgery = SetCookies(signIn);
+        Assert.Contains(antiforgery, c => c.StartsWith("referrals.af", StringComparison.Ordinal));
+        Assert.All(antiforgery, c => Assert.Contains("; secure", c, StringComparison.OrdinalIgnoreCase));
 
-        var html = await signIn.Content.ReadAsStringAsync();
-        var token = TokenPattern().Match(html).Groups[1].Value;
-        using var post = Proxied(HttpMethod.Post, "/signin", string.Join("; ", antiforgery.Select(c => c.Split(';')[0])));
-        post.Content = new FormUrlEncodedContent(
+        using var language = ViaProxy(HttpMethod.Post, "/language", Cookies(antiforgery));
+        language.Content = new FormUrlEncodedContent(
         [
-            new("Form.Role", "advisor"), new("Form.Subject", "advisor-proxied"), new("Form.Msc", "nis"),
-            new("__RequestVerificationToken", WebUtility.HtmlDecode(token)),
+            new("culture", "de"), new("returnUrl", "/signin"), new("__RequestVerificationToken", await TokenAsync(signIn)),
         ]);
-        using var signedIn = await http.SendAsync(post);
-        Assert.Equal(HttpStatusCode.Redirect, signedIn.StatusCode);
-        var session = signedIn.Headers.GetValues("Set-Cookie").Where(c => c.StartsWith("referrals.session", StringComparison.Ordinal)).ToList();
-        Assert.NotEmpty(session);
-        Assert.All(session, c => Assert.Contains("secure", c, StringComparison.OrdinalIgnoreCase));
-        Assert.True(signedIn.Headers.Contains("Strict-Transport-Security"));
+        using var switched = await http.SendAsync(language);
+        Assert.Equal(HttpStatusCode.Redirect, switched.StatusCode);
+        Assert.True(switched.Headers.Contains("Strict-Transport-Security"));
+        var culture = SetCookies(switched);
+        Assert.Contains(culture, c => c.StartsWith(".AspNetCore.Culture", StringComparison.Ordinal));
+        Assert.All(culture, c => Assert.Contains("; secure", c, StringComparison.OrdinalIgnoreCase));
 
-        // Without the proxy's header (plain http straight to the app) there is no HSTS.
+        // Straight to the app over plain http (no proxy header): no HSTS, no Secure.
         using var direct = new HttpRequestMessage(HttpMethod.Get, "/signin");
         direct.Headers.Host = "referrals.example";
         using var plain = await http.SendAsync(direct);
         Assert.False(plain.Headers.Contains("Strict-Transport-Security"));
+        Assert.All(SetCookies(plain), c => Assert.DoesNotContain("; secure", c, StringComparison.OrdinalIgnoreCase));
+
+        // The session cookie, from the Development sign-in (allowed in Development only) behind the same proxy.
+        await using var development = new WebAppHost(Referrals.Testing.FreePort.Next(), "Development", Proxied(app.WebSettings));
+        await development.StartAsync();
+        using var devHttp = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false, UseCookies = false }) { BaseAddress = development.BaseUrl };
+        using var devSignIn = await devHttp.SendAsync(ViaProxy(HttpMethod.Get, "/signin"));
+        using var post = ViaProxy(HttpMethod.Post, "/signin", Cookies(SetCookies(devSignIn)));
+        post.Content = new FormUrlEncodedContent(
+        [
+            new("Form.Role", "advisor"), new("Form.Subject", "advisor-proxied"), new("Form.Msc", "nis"),
+            new("__RequestVerificationToken", await TokenAsync(devSignIn)),
+        ]);
+        using var signedIn = await devHttp.SendAsync(post);
+        Assert.Equal(HttpStatusCode.Redirect, signedIn.StatusCode);
+        var session = SetCookies(signedIn).Where(c => c.StartsWith("referrals.session", StringComparison.Ordinal)).ToList();
+        Assert.NotEmpty(session);
+        Assert.All(session, c => Assert.Contains("; secure", c, StringComparison.OrdinalIgnoreCase));
+        Assert.All(session, c => Assert.Contains("; httponly", c, StringComparison.OrdinalIgnoreCase));
     }
+
+    private static Dictionary<string, string?> Proxied(IReadOnlyDictionary<string, string?> settings) =>
+        new(settings) { ["Web:ForwardedHeaders"] = "true" };
+
+    /// <summary>A request as the TLS-terminating proxy forwards it (public host name, https, client address).</summary>
+    private static HttpRequestMessage ViaProxy(HttpMethod method, string path, string? cookies = null)
+    {
+        var request = new HttpRequestMessage(method, path);
+        request.Headers.Host = "referrals.example";
+        request.Headers.Add("X-Forwarded-Proto", "https");
+        request.Headers.Add("X-Forwarded-For", "203.0.113.7");
+        if (cookies is not null)
+        {
+            request.Headers.Add("Cookie", cookies);
+        }
+
+        return request;
+    }
+
+    private static List<string> SetCookies(HttpResponseMessage response) =>
+        response.Headers.TryGetValues("Set-Cookie", out var values) ? [.. values] : [];
+
+    private static string Cookies(IEnumerable<string> setCookies) => string.Join("; ", setCookies.Select(c => c.Split(';')[0]));
+
+    private static async Task<string> TokenAsync(HttpResponseMessage page) =>
+        WebUtility.HtmlDecode(TokenPattern().Match(await page.Content.ReadAsStringAsync()).Groups[1].Value);
 
     [Fact]
     public async Task After_the_dev_clock_advances_ten_days_a_signed_in_person_is_still_signed_in()
