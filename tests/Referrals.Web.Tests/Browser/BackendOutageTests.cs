@@ -44,6 +44,7 @@ public sealed class BackendOutageTests(WebAppFixture app)
             Assert.Equal(503, listed!.Status);
             Assert.Equal(UnavailableTitle, await Pages.HeadingAsync(list));
             Assert.Equal("/scout/referrals", await list.Locator("main a.button").GetAttributeAsync("href"));
+            await Pages.ScreenshotAsync(list, "service-unavailable");
             await list.CloseAsync();
         }
         finally
