@@ -42,6 +42,7 @@ public sealed class BackendOutageTests(WebAppFixture app)
             var list = await scout.Context.NewPageAsync();
             var listed = await list.GotoAsync(app.Url("/scout/referrals"), new PageGotoOptions { Timeout = 90_000 });
             Assert.Equal(503, listed!.Status);
+            Assert.Contains("frame-ancestors 'none'", (await listed.AllHeadersAsync())["content-security-policy"], StringComparison.Ordinal);
             Assert.Equal(UnavailableTitle, await Pages.HeadingAsync(list));
             Assert.Equal("/scout/referrals", await list.Locator("main a.button").GetAttributeAsync("href"));
             await Pages.ScreenshotAsync(list, "service-unavailable");

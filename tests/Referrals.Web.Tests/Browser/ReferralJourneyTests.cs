@@ -95,7 +95,9 @@ public sealed partial class ReferralJourneyTests(WebAppFixture app)
         var advisor = await app.NewPersonAsync();
         await Pages.SignInAsync(advisor, app.BaseUrl, "advisor", "advisor-journey", msc: "nis");
         await Pages.GotoUntilVisibleAsync(advisor, app.Url("/advisor/inbox"), $"a[href='/referrals/{id}']", ReadModelWait);
-        Assert.Contains("MSC acknowledgement", await advisor.Locator($"tr:has(a[href='/referrals/{id}'])").TextContentAsync() ?? string.Empty, StringComparison.Ordinal);
+        var inboxRow = await advisor.Locator($"tr:has(a[href='/referrals/{id}'])").TextContentAsync() ?? string.Empty;
+        Assert.Contains("MSC acknowledgement", inboxRow, StringComparison.Ordinal);
+        Assert.DoesNotContain("Journeyić", inboxRow, StringComparison.Ordinal); // lists name the returnee to scouts only
         await Pages.ScreenshotAsync(advisor, "advisor-inbox");
 
         await advisor.GotoAsync(link);
@@ -112,6 +114,7 @@ public sealed partial class ReferralJourneyTests(WebAppFixture app)
         // The scout sees whether and when the MSC acknowledged.
         await Pages.GotoUntilVisibleAsync(scout, app.Url("/scout/referrals"), $"tr:has(a[href='/referrals/{id}']) .ok", ReadModelWait);
         Assert.StartsWith("Yes,", (await scout.Locator($"tr:has(a[href='/referrals/{id}']) .ok").TextContentAsync())?.Trim(), StringComparison.Ordinal);
+        Assert.Equal("Milan Journeyić", (await scout.Locator($"a[href='/referrals/{id}']").TextContentAsync())?.Trim());
         await Pages.ScreenshotAsync(scout, "scout-referrals");
         await scout.GotoAsync(app.Url($"/referrals/{id}"));
         Assert.Equal("Acknowledged", await scout.Locator(".summary .status").TextContentAsync());
