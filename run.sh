@@ -119,8 +119,8 @@ wait_for_port azurite $queue_port
 
 # appsettings.Development.json points the app at these ports (Azurite, the sandbox for Twilio, MailDev for SMTP).
 # With empty storage the app seeds a few demo referrals at different MSCs (Demo:Seed), so there is something to see.
-# Links in emails lead to the staff web app.
-ASPNETCORE_ENVIRONMENT=Development Demo__Seed=$demo Messaging__PublicBaseUrl=http://$host:$web_port start app "$logs/app.log" \
+# Links in emails lead to the staff web app (Messaging:PublicBaseUrl, port 7073).
+ASPNETCORE_ENVIRONMENT=Development Demo__Seed=$demo start app "$logs/app.log" \
   dotnet functions/Referrals.App/bin/Debug/net10.0/Referrals.App.dll \
   --urls http://$host:$app_port --contentRoot "$PWD/functions/Referrals.App"
 

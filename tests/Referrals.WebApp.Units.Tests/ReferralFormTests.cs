@@ -60,4 +60,16 @@ public sealed class ReferralFormTests
     {
         Assert.Null(new ReferralForm { PreferredLanguage = "xx" }.ToRequest(Berlin).Returnee!.PreferredLanguage);
     }
+
+    [Fact]
+    public void A_consent_time_at_either_end_of_the_calendar_becomes_the_nearest_instant_for_the_API_to_refuse()
+    {
+        var azores = TimeZoneInfo.FindSystemTimeZoneById("Atlantic/Azores"); // behind UTC: past the last instant
+        var last = new ReferralForm { ConsentObtainedAt = new DateTime(9999, 12, 31, 23, 30, 0) };
+        var first = new ReferralForm { ConsentObtainedAt = new DateTime(1, 1, 1, 0, 30, 0) };
+
+        Assert.Equal(DateTimeOffset.MaxValue, last.ToRequest(azores).Consent!.ObtainedAt);
+        Assert.Equal(new DateTimeOffset(9999, 12, 31, 22, 30, 0, TimeSpan.Zero), last.ToRequest(Berlin).Consent!.ObtainedAt);
+        Assert.Equal(DateTimeOffset.MinValue, first.ToRequest(Berlin).Consent!.ObtainedAt);
+    }
 }

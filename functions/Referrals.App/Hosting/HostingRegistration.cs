@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Referrals.App.Hosting.Clock;
 using Referrals.App.Hosting.CustomHandler;
+using Referrals.App.Hosting.Demo;
 using Referrals.App.Hosting.Health;
 using Referrals.App.Hosting.Standalone;
 using Referrals.App.Hosting.Storage;
@@ -31,6 +32,8 @@ public static class HostingRegistration
         services.AddProblemDetails();
         services.AddHealthChecks().AddCheck<StorageHealthCheck>("storage");
         services.TryAddScoped<IDailyDigestJob, NoDailyDigestJob>();
+        services.AddOptions<DemoOptions>().BindConfiguration(DemoOptions.SectionName);
+        services.AddHostedService<DemoSeeder>();
 
         if (configured.ControllableClock ?? builder.Environment.IsDevelopment())
         {

@@ -138,6 +138,17 @@ public sealed class ReferralForm
             unspecified = unspecified.AddHours(1);
         }
 
-        return new DateTimeOffset(unspecified, zone.GetUtcOffset(unspecified));
+        // A wall time at either end of the calendar may lie outside DateTimeOffset's range in UTC (9999-12-31 23:00
+        // in Berlin); the nearest representable instant is as far in the future or the past for the API to refuse.
+        var offset = zone.GetUtcOffset(unspecified);
+        var utcTicks = unspecified.Ticks - offset.Ticks;
+        if (utcTicks > DateTimeOffset.MaxValue.UtcTicks)
+        {
+            return DateTimeOffset.MaxValue;
+        }
+
+        return utcTicks < DateTimeOffset.MinValue.UtcTicks
+            ? DateTimeOffset.MinValue
+            : new DateTimeOffset(unspecified, offset);
     }
 }

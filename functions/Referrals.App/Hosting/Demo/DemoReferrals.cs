@@ -4,7 +4,7 @@ using Referrals.Domain.Intake;
 using Referrals.Domain.Lifecycle;
 using Referrals.Domain.Model;
 
-namespace Referrals.App.Web.Demo;
+namespace Referrals.App.Hosting.Demo;
 
 /// <summary>One demo referral: its submit body, fixed idempotency key, and what happens to it afterwards.</summary>
 public sealed record DemoReferral(string Key, string Description, SubmitReferralRequest Request,

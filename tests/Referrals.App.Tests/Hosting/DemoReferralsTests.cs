@@ -1,11 +1,11 @@
 using Microsoft.Extensions.Options;
 using Referrals.Contracts;
-using Referrals.App.Web.Demo;
+using Referrals.App.Hosting.Demo;
 using Referrals.Domain.Directory;
 using Referrals.Domain.Intake;
 using Referrals.Domain.Model;
 
-namespace Referrals.Web.Tests.Units;
+namespace Referrals.App.Tests.Hosting;
 
 public sealed class DemoReferralsTests
 {
@@ -26,5 +26,5 @@ public sealed class DemoReferralsTests
         Assert.All(demos, d => Assert.Null(ReferralIdsProblem(d.Key)));
     }
 
-    private static string? ReferralIdsProblem(string key) => Referrals.App.Api.Idempotency.ReferralIds.ValidateKey(key);
+    private static string? ReferralIdsProblem(string key) => global::Referrals.App.Api.Idempotency.ReferralIds.ValidateKey(key);
 }

@@ -1,7 +1,7 @@
-namespace Referrals.App.Web;
+namespace Referrals.App.Hosting.Demo;
 
-/// <summary>Log messages of the web pages. Ids and counts only, never personal data.</summary>
-internal static partial class Log
+/// <summary>Log messages of the demo seeder. Ids and URLs only, never personal data.</summary>
+internal static partial class DemoLog
 {
     [LoggerMessage(EventId = 7001, Level = LogLevel.Information, Message = "Demo data: storage already holds referrals; nothing seeded.")]
     public static partial void DemoSkipped(ILogger logger);

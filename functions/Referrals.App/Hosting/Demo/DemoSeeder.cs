@@ -1,27 +1,25 @@
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.Options;
 using Referrals.Contracts;
 using Referrals.App.Api.Projections;
 using Referrals.App.Api.Referrals;
+using Referrals.App.Referrals;
 using Referrals.App.Security;
-using Referrals.App.Web.Services;
 using Referrals.Domain.Lifecycle;
-using Referrals.Domain.Model;
+using Referrals.Messaging;
+using Referrals.Workflow;
 
-namespace Referrals.App.Web.Demo;
+namespace Referrals.App.Hosting.Demo;
 
 /// <summary>
 /// With <c>Demo:Seed=true</c> and no referral in storage, submits a few fictional referrals through the same
-/// services the pages use and moves them into different states at different MSCs, then logs their page URLs.
-/// Keys are fixed, so a second run never duplicates them.
+/// submission the API uses and moves them into different states at different MSCs, then logs their page URLs (on the
+/// staff web app, <c>Messaging:PublicBaseUrl</c>). Keys are fixed, so a second run never duplicates them.
 /// </summary>
 public sealed class DemoSeeder(
     IServiceProvider services,
     IOptions<DemoOptions> options,
-    IOptions<WebOptions> webOptions,
+    IOptions<MessagingOptions> messaging,
     IHostApplicationLifetime lifetime,
-    IServer server,
     TimeProvider time,
     ILogger<DemoSeeder> logger) : BackgroundService
 {
@@ -51,7 +49,7 @@ public sealed class DemoSeeder(
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {
-            Log.DemoFailed(logger, exception);
+            DemoLog.DemoFailed(logger, exception);
         }
     }
 
@@ -60,43 +58,50 @@ public sealed class DemoSeeder(
     {
         using var scope = services.CreateScope();
         var lists = scope.ServiceProvider.GetRequiredService<ReferralListQuery>();
-        var referrals = scope.ServiceProvider.GetRequiredService<WebReferrals>();
+        var submission = scope.ServiceProvider.GetRequiredService<ReferralSubmission>();
+        var workflow = scope.ServiceProvider.GetRequiredService<IWorkflowClient<ReferralState, ReferralCommand>>();
         var existing = await lists.ReadAsync(ProjectionPartitions.All, null, false, null, null, 1, cancellationToken);
         if (existing is { Items.Count: > 0 })
         {
-            Log.DemoSkipped(logger);
+            DemoLog.DemoSkipped(logger);
             return [];
         }
 
         var today = BelgradeDate.Today(time);
         var baseUrl = BaseUrl();
         var ids = new List<string>();
-        foreach (var demo in DemoReferrals.All(today, webOptions.Value.ConsentTextVersion, time.GetUtcNow()))
+        foreach (var demo in DemoReferrals.All(today, options.Value.ConsentTextVersion, time.GetUtcNow()))
         {
-            var outcome = await referrals.SubmitAsync(Scout, demo.Request, demo.Key, cancellationToken);
-            if (outcome.ReferralId is not { } id)
+            var outcome = await submission.SubmitAsync(Scout, demo.Request, demo.Key, cancellationToken);
+            if (outcome is not SubmissionResult.Created created)
             {
-                Log.DemoStepRefused(logger, "submit", demo.Key, outcome.Reason ?? string.Join("; ", outcome.Errors.Keys));
+                DemoLog.DemoStepRefused(logger, "submit", demo.Key, outcome switch
+                {
+                    SubmissionResult.Invalid invalid => string.Join("; ", invalid.Errors.Keys),
+                    SubmissionResult.Refused refused => refused.Rejection.Reason,
+                    _ => "key already used",
+                });
                 continue;
             }
 
+            var id = created.State.Id;
             ids.Add(id);
-            foreach (var (caller, command) in demo.Steps(today))
+            // The demo's own people, acting on their own referrals: no scope check is needed on this trusted path.
+            foreach (var (_, command) in demo.Steps(today))
             {
-                var result = await referrals.ExecuteAsync(id, caller, command, cancellationToken);
-                if (!result.IsApplied)
+                var result = await workflow.ExecuteAsync(id, command, cancellationToken);
+                if (result.Rejection is { } rejection)
                 {
-                    Log.DemoStepRefused(logger, command.GetType().Name, id, result.Reason);
+                    DemoLog.DemoStepRefused(logger, command.GetType().Name, id, rejection.Reason);
                 }
             }
 
-            Log.DemoReferral(logger, id, demo.Description, $"{baseUrl}/referrals/{id}");
+            DemoLog.DemoReferral(logger, id, demo.Description, $"{baseUrl}/referrals/{id}");
         }
 
-        Log.SignInAt(logger, $"{baseUrl}/signin");
+        DemoLog.SignInAt(logger, $"{baseUrl}/signin");
         return ids;
     }
 
-    private string BaseUrl() =>
-        (server.Features.Get<IServerAddressesFeature>()?.Addresses.FirstOrDefault() ?? "http://127.0.0.1:7071").TrimEnd('/');
+    private string BaseUrl() => messaging.Value.PublicBaseUrl?.AbsoluteUri.TrimEnd('/') ?? string.Empty;
 }
