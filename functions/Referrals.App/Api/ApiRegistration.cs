@@ -1,7 +1,3 @@
-using System.Globalization;
-using System.Threading.RateLimiting;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Options;
 using Referrals.Contracts;
 using Referrals.App.Api.Audit;
@@ -18,7 +14,7 @@ using Scalar.AspNetCore;
 
 namespace Referrals.App.Api;
 
-/// <summary>Identity, authorization, problem details, OpenAPI and the public HTTP endpoints.</summary>
+/// <summary>Identity (RequestAuthenticator, called by each endpoint), problem details, OpenAPI and the public HTTP endpoints.</summary>
 public static class ApiRegistration
 {
     public static WebApplicationBuilder AddReferralsApi(this WebApplicationBuilder builder)
@@ -55,12 +51,7 @@ public static class ApiRegistration
 
         services.AddOptions<SubmissionRateLimitOptions>().BindConfiguration(SubmissionRateLimitOptions.SectionName)
             .ValidateDataAnnotations().ValidateOnStart();
-        services.AddRateLimiter(options =>
-        {
-            options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
-            options.OnRejected = WriteRateLimitedAsync;
-            options.AddPolicy(SubmissionRateLimitOptions.PolicyName, SubmissionPartition);
-        });
+        services.AddSingleton<SubmissionRateLimiter>();
         return builder;
     }
 
@@ -68,9 +59,6 @@ public static class ApiRegistration
     {
         app.UseExceptionHandler();
         app.UseStatusCodePages();
-        app.UseAuthentication();
-        app.UseAuthorization();
-        app.UseRateLimiter();
         return app;
     }
 
@@ -96,40 +84,5 @@ public static class ApiRegistration
         app.MapReferralsApiV1();
 
         return app;
-    }
-
-    private static RateLimitPartition<string> SubmissionPartition(HttpContext context)
-    {
-        var permits = context.RequestServices.GetRequiredService<IOptions<SubmissionRateLimitOptions>>().Value
-            .SubmissionsPerMinute;
-        // Endpoints under this policy require a signed-in caller, so the subject is always present.
-        var subject = context.User.FindFirst(ReferralClaims.Subject)?.Value ?? string.Empty;
-        return RateLimitPartition.GetFixedWindowLimiter(subject, _ => new FixedWindowRateLimiterOptions
-        {
-            PermitLimit = permits,
-            Window = TimeSpan.FromMinutes(1),
-            QueueLimit = 0,
-        });
-    }
-
-    private static async ValueTask WriteRateLimitedAsync(OnRejectedContext context, CancellationToken cancellationToken)
-    {
-        var response = context.HttpContext.Response;
-        var retryAfter = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : TimeSpan.FromMinutes(1);
-        var seconds = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds));
-        response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
-        var problems = context.HttpContext.RequestServices.GetRequiredService<IProblemDetailsService>();
-        await problems.WriteAsync(new ProblemDetailsContext
-        {
-            HttpContext = context.HttpContext,
-            ProblemDetails = new ProblemDetails
-            {
-                Type = "https://www.rfc-editor.org/rfc/rfc6585#section-4",
-                Status = StatusCodes.Status429TooManyRequests,
-                Title = "Too many requests.",
-                Detail = string.Create(CultureInfo.InvariantCulture,
-                    $"Too many submissions from you; try again in {seconds} seconds."),
-            },
-        });
     }
 }

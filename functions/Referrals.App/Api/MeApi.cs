@@ -10,9 +10,8 @@ public static class MeApi
 {
     public static IEndpointRouteBuilder MapMeApi(this IEndpointRouteBuilder app)
     {
-        // The policy resolves the caller: a valid token without one usable role and scope is 403 there.
-        app.MapGet("/api/me", Me)
-            .RequireAuthorization(ApiPolicies.AnyRole)
+        // The authenticator resolves the caller: a valid token without one usable role and scope is 403 there.
+        app.MapGet("/api/me", MeAsync)
             .WithTags("Identity")
             .WithSummary("Who am I")
             .WithDescription("The caller as the API resolved the token: subject, role, and the organisation (scouts) " +
@@ -21,6 +20,14 @@ public static class MeApi
         return app;
     }
 
-    internal static Ok<CallerResponse> Me(Caller caller) =>
-        TypedResults.Ok(new CallerResponse(caller.Subject, caller.Role, caller.Organisation, caller.Msc));
+    internal static async Task<Results<Ok<CallerResponse>, ProblemHttpResult>> MeAsync(HttpRequest request,
+        RequestAuthenticator authenticator, CancellationToken cancellationToken)
+    {
+        if (!(await authenticator.RequireAsync(request, ApiAccess.AnyRole, cancellationToken)).IsAllowed(out var caller, out var denied))
+        {
+            return denied;
+        }
+
+        return TypedResults.Ok(new CallerResponse(caller.Subject, caller.Role, caller.Organisation, caller.Msc));
+    }
 }

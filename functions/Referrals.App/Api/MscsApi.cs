@@ -13,16 +13,23 @@ public static class MscsApi
 {
     public static IEndpointRouteBuilder MapMscsApi(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/api/mscs", List)
-            .RequireAuthorization(ApiPolicies.AnyRole)
+        app.MapGet("/api/mscs", ListAsync)
             .WithTags("Directory")
             .WithSummary("List the Migration Service Centres")
             .WithDescription("Every MSC with its office contact, opening hours and the municipality codes it serves.");
         return app;
     }
 
-    internal static Ok<MscResponse[]> List([FromServices] MscDirectory mscs) =>
-        TypedResults.Ok(mscs.All
+    internal static async Task<Results<Ok<MscResponse[]>, ProblemHttpResult>> ListAsync(HttpRequest request,
+        RequestAuthenticator authenticator, [FromServices] MscDirectory mscs, CancellationToken cancellationToken)
+    {
+        if (!(await authenticator.RequireAsync(request, ApiAccess.AnyRole, cancellationToken)).IsAllowed(out _, out var denied))
+        {
+            return denied;
+        }
+
+        return TypedResults.Ok(mscs.All
             .Select(m => new MscResponse(m.Id, m.Name, m.City, m.Address, m.Phone, m.Email, m.Hours, m.Municipalities))
             .ToArray());
+    }
 }

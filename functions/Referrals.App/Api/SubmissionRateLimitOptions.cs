@@ -9,9 +9,6 @@ public sealed class SubmissionRateLimitOptions
 {
     public const string SectionName = "RateLimits";
 
-    /// <summary>The rate limiter policy applied to POST /api/referrals.</summary>
-    public const string PolicyName = "submissions";
-
     [Range(1, 10_000)]
     public int SubmissionsPerMinute { get; set; } = 30;
 }

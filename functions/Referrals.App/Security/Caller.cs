@@ -1,5 +1,4 @@
 using System.Security.Claims;
-using Microsoft.AspNetCore.Http;
 using Referrals.Contracts;
 using Referrals.Domain.Model;
 
@@ -41,10 +40,6 @@ public sealed record Caller(string Subject, Role Role, string? Organisation, str
         caller = new Caller(subject, role, organisation, msc);
         return true;
     }
-
-    /// <summary>Binds the caller as an endpoint parameter; endpoints run only after their policy resolved it.</summary>
-    public static ValueTask<Caller?> BindAsync(HttpContext context) =>
-        ValueTask.FromResult(TryFrom(context.User, out var caller) ? caller : null);
 
     /// <summary>Whether a referral of <paramref name="organisation"/> routed to <paramref name="msc"/> is visible:
     /// a scout sees their organisation's, an advisor their MSC's, a coordinator all.</summary>

@@ -6,7 +6,8 @@ using Microsoft.IdentityModel.Tokens;
 namespace Referrals.App.Security;
 
 /// <summary>
-/// Configures JWT bearer validation for either issuer. Claims keep their JWT names (no WS-* mapping). Lifetimes are
+/// The one place that configures JWT bearer validation for either issuer (named <see cref="JwtBearerOptions"/>
+/// "Bearer"); <see cref="RequestAuthenticator"/> validates with these options, no authentication middleware. Claims keep their JWT names (no WS-* mapping). Lifetimes are
 /// checked against the wall clock (<see cref="TimeProvider.System"/>), never the app's business clock: advancing the
 /// Development clock by days must not sign everyone out, and Entra stamps its tokens in real time anyway.
 /// Entra app roles ("roles") and the configured org/MSC claims are normalized to role/org/msc.
@@ -52,23 +53,16 @@ public sealed class JwtBearerSetup(
         }
         else
         {
+            // The framework's JwtBearerPostConfigureOptions builds the OIDC configuration manager (issuer and
+            // signing keys) from the authority; RequestAuthenticator normalizes the Entra claims.
             options.Authority = auth.Authority;
             parameters.ValidAudience = auth.Audience;
-            options.Events = new JwtBearerEvents
-            {
-                OnTokenValidated = context =>
-                {
-                    NormalizeEntraClaims(context.Principal, auth);
-                    return Task.CompletedTask;
-                },
-            };
         }
 
         options.TokenValidationParameters = parameters;
-        if (!environment.IsDevelopment())
-        {
-            HideFailureReasons(options);
-        }
+        // Outside Development a 401 says only that the token is invalid (error="invalid_token"), not why: the
+        // issuer, audience, signature or lifetime it failed on would guide whoever forges tokens.
+        options.IncludeErrorDetails = environment.IsDevelopment();
     }
 
     public void Configure(JwtBearerOptions options) => Configure(Options.DefaultName, options);
@@ -78,28 +72,6 @@ public sealed class JwtBearerSetup(
     {
         var now = WallClock.GetUtcNow().UtcDateTime;
         return expires is { } end && now - ClockSkew < end && (notBefore is not { } start || start <= now + ClockSkew);
-    }
-
-    /// <summary>Outside Development a 401 says only that the token is invalid (<c>error="invalid_token"</c>), not why:
-    /// the issuer, audience, signature or lifetime it failed on would guide whoever forges tokens. The handler still
-    /// logs the reason.</summary>
-    private static void HideFailureReasons(JwtBearerOptions options)
-    {
-        options.IncludeErrorDetails = false;
-        var events = options.Events ?? new JwtBearerEvents();
-        var challenge = events.OnChallenge;
-        events.OnChallenge = context =>
-        {
-            if (context.AuthenticateFailure is not null)
-            {
-                context.Error = "invalid_token";
-                context.ErrorDescription = null;
-                context.ErrorUri = null;
-            }
-
-            return challenge(context);
-        };
-        options.Events = events;
     }
 
     /// <summary>Entra carries app roles in "roles"; their values are the role names exactly (scout, advisor,

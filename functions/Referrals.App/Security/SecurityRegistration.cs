@@ -5,7 +5,7 @@ using Referrals.Workflow;
 
 namespace Referrals.App.Security;
 
-/// <summary>Identity (JWT bearer, Entra ID or the Development issuer), role policies and encryption at rest.</summary>
+/// <summary>Identity (JWT bearer, Entra ID or the Development issuer, checked by RequestAuthenticator) and encryption at rest.</summary>
 public static class SecurityRegistration
 {
     public static WebApplicationBuilder AddReferralsSecurity(this WebApplicationBuilder builder)
@@ -18,9 +18,13 @@ public static class SecurityRegistration
         services.AddSingleton<IValidateOptions<AuthOptions>, AuthOptionsValidator>();
         services.AddSingleton<DevSigningKey>();
         services.AddSingleton<DevTokenIssuer>();
+        // No authentication scheme or middleware: the Functions isolated worker has none, so endpoints call
+        // RequestAuthenticator. It reads the bearer options configured here; the framework's post-configuration
+        // builds the Entra OIDC configuration manager from the authority.
         services.AddSingleton<IConfigureOptions<JwtBearerOptions>, JwtBearerSetup>();
-        services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer();
-        services.AddAuthorizationBuilder().AddReferralPolicies();
+        services.TryAddEnumerable(
+            ServiceDescriptor.Singleton<IPostConfigureOptions<JwtBearerOptions>, JwtBearerPostConfigureOptions>());
+        services.AddSingleton<RequestAuthenticator>();
 
         var encryption = services.AddOptions<EncryptionOptions>().BindConfiguration(EncryptionOptions.SectionName);
         if (builder.Environment.IsDevelopment())

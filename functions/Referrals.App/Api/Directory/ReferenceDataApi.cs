@@ -17,18 +17,18 @@ public static class ReferenceDataApi
 
     public static IEndpointRouteBuilder MapReferenceDataApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api").WithTags("Directory").RequireAuthorization(ApiPolicies.AnyRole);
+        var api = app.MapGroup("/api").WithTags("Directory");
 
-        api.MapGet("/municipalities", Municipalities)
+        api.MapGet("/municipalities", MunicipalitiesAsync)
             .WithSummary("List the municipalities")
             .WithDescription("Every municipality a referral may name (code, Serbian Latin and Cyrillic names) with the " +
                 "MSC it routes to. Submissions accept the code or either name.");
 
-        api.MapGet("/arrival-points", ArrivalPointList)
+        api.MapGet("/arrival-points", ArrivalPointListAsync)
             .WithSummary("List the arrival points")
             .WithDescription("The airports and border crossings a referral's arrivalPoint may name, by code.");
 
-        api.MapGet("/checklist", Checklist)
+        api.MapGet("/checklist", ChecklistAsync)
             .WithSummary("Get the pre-return checklist")
             .WithDescription("The checklist in the requested language (a BCP 47 tag: sr-Latn, sr-Cyrl, de, en, rom), " +
                 "or in the fallback language when there is none; language names the one served. Sections: " +
@@ -36,18 +36,40 @@ public static class ReferenceDataApi
         return app;
     }
 
-    internal static Ok<MunicipalityResponse[]> Municipalities([FromServices] MunicipalityDirectory municipalities,
-        [FromServices] MscDirectory mscs) =>
-        TypedResults.Ok(municipalities.All
+    internal static async Task<Results<Ok<MunicipalityResponse[]>, ProblemHttpResult>> MunicipalitiesAsync(
+        HttpRequest request, RequestAuthenticator authenticator, [FromServices] MunicipalityDirectory municipalities,
+        [FromServices] MscDirectory mscs, CancellationToken cancellationToken)
+    {
+        if (!(await authenticator.RequireAsync(request, ApiAccess.AnyRole, cancellationToken)).IsAllowed(out _, out var denied))
+        {
+            return denied;
+        }
+
+        return TypedResults.Ok(municipalities.All
             .Select(m => new MunicipalityResponse(m.Code, m.NameLatin, m.NameCyrillic, mscs.RouteFor(m.Code).Id))
             .ToArray());
+    }
 
-    internal static Ok<ArrivalPointResponse[]> ArrivalPointList() =>
-        TypedResults.Ok(ArrivalPoints.All.Select(p => new ArrivalPointResponse(p.Code, p.Name)).ToArray());
-
-    internal static Results<Ok<ChecklistResponse>, ProblemHttpResult> Checklist(
-        [FromServices] IChecklistProvider checklists, [FromQuery] string? language)
+    internal static async Task<Results<Ok<ArrivalPointResponse[]>, ProblemHttpResult>> ArrivalPointListAsync(
+        HttpRequest request, RequestAuthenticator authenticator, CancellationToken cancellationToken)
     {
+        if (!(await authenticator.RequireAsync(request, ApiAccess.AnyRole, cancellationToken)).IsAllowed(out _, out var denied))
+        {
+            return denied;
+        }
+
+        return TypedResults.Ok(ArrivalPoints.All.Select(p => new ArrivalPointResponse(p.Code, p.Name)).ToArray());
+    }
+
+    internal static async Task<Results<Ok<ChecklistResponse>, ProblemHttpResult>> ChecklistAsync(
+        HttpRequest request, RequestAuthenticator authenticator, [FromServices] IChecklistProvider checklists,
+        [FromQuery] string? language, CancellationToken cancellationToken)
+    {
+        if (!(await authenticator.RequireAsync(request, ApiAccess.AnyRole, cancellationToken)).IsAllowed(out _, out var denied))
+        {
+            return denied;
+        }
+
         if (!LanguageTags.TryParse(language, out var parsed))
         {
             return ApiProblems.Validation("language", language is null

@@ -14,7 +14,6 @@ public static class SmsPreviewApi
     public static IEndpointRouteBuilder MapSmsPreviewApi(this IEndpointRouteBuilder app)
     {
         app.MapPost("/api/sms-preview", PreviewAsync)
-            .RequireAuthorization(ApiPolicies.Scout)
             .Accepts<SmsPreviewRequest>("application/json")
             .WithTags("Messaging")
             .WithSummary("Preview the first SMS")
@@ -26,9 +25,14 @@ public static class SmsPreviewApi
     }
 
     internal static async Task<Results<Ok<SmsPreviewResponse>, ProblemHttpResult>> PreviewAsync(
-        HttpRequest request, FirstSmsPreview previews, MunicipalityDirectory municipalities,
-        CancellationToken cancellationToken)
+        HttpRequest request, RequestAuthenticator authenticator, FirstSmsPreview previews,
+        MunicipalityDirectory municipalities, CancellationToken cancellationToken)
     {
+        if (!(await authenticator.RequireAsync(request, ApiAccess.Scout, cancellationToken)).IsAllowed(out _, out var denied))
+        {
+            return denied;
+        }
+
         var body = await JsonBody.ReadAsync<SmsPreviewRequest>(request, cancellationToken);
         if (body.Problem is { } problem)
         {

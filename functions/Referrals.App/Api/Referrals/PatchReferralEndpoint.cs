@@ -18,7 +18,6 @@ public static class PatchReferralEndpoint
     public static RouteGroupBuilder MapPatchEndpoint(this RouteGroupBuilder api)
     {
         api.MapPatch("/{id}", PatchAsync)
-            .RequireAuthorization(ApiPolicies.Scout)
             .Accepts<PatchReferralRequest>("application/json", "application/merge-patch+json")
             .WithSummary("Change a referral's return date, phone or language")
             .WithDescription("Scouts only. Members left out stay as they are. Answers 200 with the referral as GET " +
@@ -29,12 +28,17 @@ public static class PatchReferralEndpoint
     internal static async Task<Results<Ok<ReferralResponse>, ProblemHttpResult>> PatchAsync(
         string id,
         HttpContext context,
-        Caller caller,
+        RequestAuthenticator authenticator,
         [FromServices] IntakeValidator intake,
         ReferralCommandRunner runner,
         TimeProvider time,
         CancellationToken cancellationToken)
     {
+        if (!(await authenticator.RequireAsync(context.Request, ApiAccess.Scout, cancellationToken)).IsAllowed(out var caller, out var denied))
+        {
+            return denied;
+        }
+
         var body = await JsonBody.ReadAsync<PatchReferralRequest>(context.Request, cancellationToken);
         if (body.Problem is { } problem)
         {

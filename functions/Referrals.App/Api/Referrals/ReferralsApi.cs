@@ -20,27 +20,27 @@ public static class ReferralsApi
 
         api.MapSubmitEndpoint();
 
-        api.MapGet("/", ListAsync).RequireAuthorization(ApiPolicies.AnyRole)
+        api.MapGet("/", ListAsync)
             .WithSummary("List referrals")
             .WithDescription("A page of summaries in the caller's scope, newest first, each with its next deadline, " +
                 "municipality name, submission and acknowledgement times. Scouts also get the returnee's name " +
                 "(their own organisation's referrals); everyone else gets returnee null. Filters: status, " +
                 "overdue=true, msc. Pass continuationToken from the previous page for the next.");
 
-        api.MapGet("/{id}", GetAsync).RequireAuthorization(ApiPolicies.AnyRole)
+        api.MapGet("/{id}", GetAsync)
             .WithSummary("Get a referral")
             .WithDescription("The submitted fields the caller may see, with status, MSC, timeline, deadlines and " +
                 "messages. Every read is recorded in the referral's audit trail.");
 
-        api.MapGet("/{id}/audit", AuditAsync).RequireAuthorization(ApiPolicies.Coordinator)
+        api.MapGet("/{id}/audit", AuditAsync)
             .WithSummary("Get a referral's audit trail")
             .WithDescription("Every read and change of the referral by a person, oldest first.");
 
-        Command<AcknowledgeRequest>(api, "/{id}/acknowledge", ApiPolicies.Advisor, "Acknowledge a referral",
+        Command<AcknowledgeRequest>(api, "/{id}/acknowledge", ApiAccess.Advisor, "Acknowledge a referral",
             (body, actor, _) => [new AcknowledgeReferral(body.Note, actor)],
             (body, checks) => checks.OptionalText("note", body.Note));
 
-        Command<RejectRequest>(api, "/{id}/reject", ApiPolicies.Advisor, "Reject a referral",
+        Command<RejectRequest>(api, "/{id}/reject", ApiAccess.Advisor, "Reject a referral",
             (body, actor, context) => [new RejectReferral(body.Reason!.Value, body.Note?.Trim(), CanonicalMsc(context, body.SuggestedMsc), actor)],
             (body, checks) =>
             {
@@ -49,7 +49,7 @@ public static class ReferralsApi
             },
             (body, mscs, checks) => CheckMsc(mscs, checks, "suggestedMsc", body.SuggestedMsc));
 
-        Command<ReassignRequest>(api, "/{id}/reassign", ApiPolicies.Coordinator, "Reassign a referral to another MSC",
+        Command<ReassignRequest>(api, "/{id}/reassign", ApiAccess.Coordinator, "Reassign a referral to another MSC",
             (body, actor, context) => [new ReassignReferral(CanonicalMsc(context, body.Msc)!, body.Note?.Trim(), actor)],
             (body, checks) =>
             {
@@ -58,15 +58,15 @@ public static class ReferralsApi
             },
             (body, mscs, checks) => CheckMsc(mscs, checks, "msc", body.Msc));
 
-        Command<WithdrawRequest>(api, "/{id}/withdraw", ApiPolicies.Scout, "Withdraw a referral",
+        Command<WithdrawRequest>(api, "/{id}/withdraw", ApiAccess.Scout, "Withdraw a referral",
             (body, actor, _) => [new WithdrawReferral(body.Reason!.Trim(), actor)],
             (body, checks) => checks.RequiredText("reason", body.Reason, ReferralRequestChecks.MaxNoteLength));
 
-        Command<ArrivalRequest>(api, "/{id}/arrival", ApiPolicies.Advisor, "Record the returnee's arrival",
+        Command<ArrivalRequest>(api, "/{id}/arrival", ApiAccess.Advisor, "Record the returnee's arrival",
             (body, actor, _) => [new RecordArrival(body.ArrivedOn!.Value, actor)],
             (body, checks) => checks.Required("arrivedOn", body.ArrivedOn));
 
-        Command<FirstContactRequest>(api, "/{id}/first-contact", ApiPolicies.Advisor, "Record the first contact",
+        Command<FirstContactRequest>(api, "/{id}/first-contact", ApiAccess.Advisor, "Record the first contact",
             (body, actor, _) => [new RecordFirstContact(body.On!.Value, body.Note?.Trim(), actor)],
             (body, checks) =>
             {
@@ -74,7 +74,7 @@ public static class ReferralsApi
                 checks.OptionalText("note", body.Note);
             });
 
-        Command<OutcomeRequest>(api, "/{id}/follow-ups/{n:int}", ApiPolicies.Advisor, "Record a follow-up (n = 1, 2, 3)",
+        Command<OutcomeRequest>(api, "/{id}/follow-ups/{n:int}", ApiAccess.Advisor, "Record a follow-up (n = 1, 2, 3)",
             (body, actor, context) => [new RecordFollowUp(FollowUpNumber(context), body.Outcome!.Trim(), body.Note?.Trim(), actor)],
             (body, checks) =>
             {
@@ -83,7 +83,7 @@ public static class ReferralsApi
             },
             validateRoute: context => FollowUpNumber(context) is >= 1 and <= 3 ? null : ("n", "Follow-ups are numbered 1 to 3."));
 
-        Command<OutcomeRequest>(api, "/{id}/close", ApiPolicies.AdvisorOrCoordinator, "Close a referral",
+        Command<OutcomeRequest>(api, "/{id}/close", ApiAccess.AdvisorOrCoordinator, "Close a referral",
             (body, actor, _) => [new CloseReferral(body.Outcome!.Trim(), body.Note?.Trim(), actor)],
             (body, checks) =>
             {
@@ -96,10 +96,15 @@ public static class ReferralsApi
     }
 
     internal static async Task<Results<Ok<ReferralListResponse>, ProblemHttpResult>> ListAsync(
-        Caller caller, ReferralListQuery query, ReferralResponseMapper mapper,
+        HttpRequest request, RequestAuthenticator authenticator, ReferralListQuery query, ReferralResponseMapper mapper,
         [FromServices] MunicipalityDirectory municipalities, [FromQuery] string? status, [FromQuery] string? overdue, [FromQuery] string? msc,
         [FromQuery] string? continuationToken, [FromQuery] int? pageSize, CancellationToken cancellationToken)
     {
+        if (!(await authenticator.RequireAsync(request, ApiAccess.AnyRole, cancellationToken)).IsAllowed(out var caller, out var denied))
+        {
+            return denied;
+        }
+
         var checks = new ReferralRequestChecks();
         ReferralStatus? statusFilter = null;
         if (status is not null)
@@ -157,9 +162,14 @@ public static class ReferralsApi
     }
 
     internal static async Task<Results<Ok<ReferralResponse>, ProblemHttpResult>> GetAsync(
-        string id, Caller caller, ReferralCommandRunner runner, ReferralAuditLog audit, ReferralResponseMapper mapper,
-        TimeProvider time, CancellationToken cancellationToken)
+        string id, HttpRequest request, RequestAuthenticator authenticator, ReferralCommandRunner runner,
+        ReferralAuditLog audit, ReferralResponseMapper mapper, TimeProvider time, CancellationToken cancellationToken)
     {
+        if (!(await authenticator.RequireAsync(request, ApiAccess.AnyRole, cancellationToken)).IsAllowed(out var caller, out var denied))
+        {
+            return denied;
+        }
+
         if (await runner.FindVisibleAsync(id, caller, cancellationToken) is not { } snapshot)
         {
             return ApiProblems.NotFound();
@@ -170,9 +180,14 @@ public static class ReferralsApi
     }
 
     internal static async Task<Results<Ok<AuditTrailResponse>, ProblemHttpResult>> AuditAsync(
-        string id, Caller caller, ReferralCommandRunner runner, ReferralAuditLog audit,
-        CancellationToken cancellationToken)
+        string id, HttpRequest request, RequestAuthenticator authenticator, ReferralCommandRunner runner,
+        ReferralAuditLog audit, CancellationToken cancellationToken)
     {
+        if (!(await authenticator.RequireAsync(request, ApiAccess.Coordinator, cancellationToken)).IsAllowed(out var caller, out var denied))
+        {
+            return denied;
+        }
+
         if (await runner.FindVisibleAsync(id, caller, cancellationToken) is not { } snapshot)
         {
             return ApiProblems.NotFound();
@@ -196,7 +211,7 @@ public static class ReferralsApi
     private static void Command<TBody>(
         RouteGroupBuilder api,
         string pattern,
-        string policy,
+        IReadOnlySet<Role> access,
         string summary,
         Func<TBody, Actor, HttpContext, IReadOnlyList<ReferralCommand>> build,
         Action<TBody, ReferralRequestChecks> check,
@@ -205,9 +220,14 @@ public static class ReferralsApi
         where TBody : class
     {
         api.MapPost(pattern, async Task<Results<Ok<ReferralResponse>, ProblemHttpResult>> (
-                string id, Caller caller, HttpContext context, ReferralCommandRunner runner, [FromServices] MscDirectory mscs,
-                CancellationToken cancellationToken) =>
+                string id, HttpContext context, RequestAuthenticator authenticator, ReferralCommandRunner runner,
+                [FromServices] MscDirectory mscs, CancellationToken cancellationToken) =>
             {
+                if (!(await authenticator.RequireAsync(context.Request, access, cancellationToken)).IsAllowed(out var caller, out var denied))
+                {
+                    return denied;
+                }
+
                 if (validateRoute?.Invoke(context) is { } routeError)
                 {
                     return ApiProblems.Validation(routeError.Key, routeError.Message);
@@ -230,7 +250,6 @@ public static class ReferralsApi
                 var commands = build(body.Value!, new Actor(caller.Subject, caller.Role), context);
                 return await runner.ExecuteAsync(id, caller, commands, cancellationToken);
             })
-            .RequireAuthorization(policy)
             .Accepts<TBody>("application/json")
             .WithSummary(summary)
             .WithDescription("Answers 200 with the referral as GET shows it; 409 when the command does not fit the " +

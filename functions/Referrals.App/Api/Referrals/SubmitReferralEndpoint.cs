@@ -24,8 +24,6 @@ public static class SubmitReferralEndpoint
     public static RouteGroupBuilder MapSubmitEndpoint(this RouteGroupBuilder api)
     {
         api.MapPost("/", SubmitAsync)
-            .RequireAuthorization(ApiPolicies.Scout)
-            .RequireRateLimiting(SubmissionRateLimitOptions.PolicyName)
             .Accepts<SubmitReferralRequest>("application/json")
             .WithSummary("Submit a referral")
             .WithDescription("Scouts only. Requires the Idempotency-Key header (8-128 letters, digits, '-', '_', " +
@@ -35,12 +33,24 @@ public static class SubmitReferralEndpoint
 
     internal static async Task<Results<Created<SubmittedReferralResponse>, ProblemHttpResult>> SubmitAsync(
         HttpContext context,
-        Caller caller,
+        RequestAuthenticator authenticator,
+        SubmissionRateLimiter rateLimiter,
         [FromHeader(Name = ReferralIds.HeaderName)] string? idempotencyKey,
         [FromServices] ReferralSubmission submission,
         ReferralResponseMapper mapper,
         CancellationToken cancellationToken)
     {
+        if (!(await authenticator.RequireAsync(context.Request, ApiAccess.Scout, cancellationToken)).IsAllowed(out var caller, out var denied))
+        {
+            return denied;
+        }
+
+        // Counted only for scouts who got this far, as the rate-limiter middleware after authorization did.
+        if (rateLimiter.TryAcquire(caller.Subject, context.Response) is { } tooMany)
+        {
+            return tooMany;
+        }
+
         if (ReferralIds.ValidateKey(idempotencyKey) is { } keyError)
         {
             return ApiProblems.Validation(ReferralIds.HeaderName, keyError);

@@ -12,7 +12,7 @@ public static class ReportsApi
 {
     public static IEndpointRouteBuilder MapReportsApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api/reports").WithTags("Reports").RequireAuthorization(ApiPolicies.Coordinator);
+        var api = app.MapGroup("/api/reports").WithTags("Reports");
 
         api.MapGet("/dashboard", DashboardAsync)
             .WithSummary("Get the coordinator dashboard")
@@ -29,9 +29,14 @@ public static class ReportsApi
     }
 
     internal static async Task<Results<Ok<DashboardResponse>, ProblemHttpResult>> DashboardAsync(
-        DashboardReport report, TimeProvider time, [FromServices] MunicipalityDirectory municipalities,
-        [FromQuery] int? weeks, CancellationToken cancellationToken)
+        HttpRequest request, RequestAuthenticator authenticator, DashboardReport report, TimeProvider time,
+        [FromServices] MunicipalityDirectory municipalities, [FromQuery] int? weeks, CancellationToken cancellationToken)
     {
+        if (!(await authenticator.RequireAsync(request, ApiAccess.Coordinator, cancellationToken)).IsAllowed(out _, out var denied))
+        {
+            return denied;
+        }
+
         if (CheckWeeks(weeks) is { } problem)
         {
             return problem;
@@ -52,8 +57,14 @@ public static class ReportsApi
     }
 
     internal static async Task<Results<FileContentHttpResult, ProblemHttpResult>> CsvAsync(
-        DashboardReport report, TimeProvider time, [FromQuery] int? weeks, CancellationToken cancellationToken)
+        HttpRequest request, RequestAuthenticator authenticator, DashboardReport report, TimeProvider time,
+        [FromQuery] int? weeks, CancellationToken cancellationToken)
     {
+        if (!(await authenticator.RequireAsync(request, ApiAccess.Coordinator, cancellationToken)).IsAllowed(out _, out var denied))
+        {
+            return denied;
+        }
+
         if (CheckWeeks(weeks) is { } problem)
         {
             return problem;
