@@ -16,15 +16,8 @@ public static class SecurityRegistration
         services.AddOptions<AuthOptions>().BindConfiguration(AuthOptions.SectionName).ValidateDataAnnotations()
             .ValidateOnStart();
         services.AddSingleton<IValidateOptions<AuthOptions>, AuthOptionsValidator>();
-        services.AddSingleton<DevSigningKey>();
         services.AddSingleton<DevTokenIssuer>();
-        // No authentication scheme or middleware: the Functions isolated worker has none, so endpoints call
-        // RequestAuthenticator. It reads the bearer options configured here; the framework's post-configuration
-        // builds the Entra OIDC configuration manager from the authority.
-        services.AddSingleton<IConfigureOptions<JwtBearerOptions>, JwtBearerSetup>();
-        services.TryAddEnumerable(
-            ServiceDescriptor.Singleton<IPostConfigureOptions<JwtBearerOptions>, JwtBearerPostConfigureOptions>());
-        services.AddSingleton<RequestAuthenticator>();
+        services.AddRequestAuthenticator();
 
         var encryption = services.AddOptions<EncryptionOptions>().BindConfiguration(EncryptionOptions.SectionName);
         if (builder.Environment.IsDevelopment())
@@ -38,5 +31,19 @@ public static class SecurityRegistration
         services.Replace(ServiceDescriptor.Singleton<IPayloadProtector, AesGcmPayloadProtector>());
         services.AddSingleton<BlindIndex>();
         return builder;
+    }
+
+    /// <summary><see cref="RequestAuthenticator"/> and the bearer options it validates with (needs
+    /// <see cref="AuthOptions"/> and the host environment). No authentication scheme or middleware: the Functions
+    /// isolated worker has none, so endpoints call the authenticator; the framework's post-configuration builds the
+    /// Entra OIDC configuration manager from the authority, as it did for the JWT bearer handler.</summary>
+    public static IServiceCollection AddRequestAuthenticator(this IServiceCollection services)
+    {
+        services.TryAddSingleton<DevSigningKey>();
+        services.AddSingleton<IConfigureOptions<JwtBearerOptions>, JwtBearerSetup>();
+        services.TryAddEnumerable(
+            ServiceDescriptor.Singleton<IPostConfigureOptions<JwtBearerOptions>, JwtBearerPostConfigureOptions>());
+        services.TryAddSingleton<RequestAuthenticator>();
+        return services;
     }
 }
