@@ -47,7 +47,8 @@ public static class ApiRegistration
         services.AddSingleton<DashboardReport>();
         services.AddEffectHandler<ReferralProjectionHandler>();
 
-        services.AddOpenApi(options => options.AddDocumentTransformer<BearerSecuritySchemeTransformer>());
+        services.AddOpenApi(options => options.AddDocumentTransformer<BearerSecuritySchemeTransformer>()
+            .AddOperationTransformer<IntegerQuery.Transformer>());
 
         services.AddOptions<SubmissionRateLimitOptions>().BindConfiguration(SubmissionRateLimitOptions.SectionName)
             .ValidateDataAnnotations().ValidateOnStart();

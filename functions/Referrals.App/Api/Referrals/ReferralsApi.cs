@@ -20,7 +20,7 @@ public static class ReferralsApi
 
         api.MapSubmitEndpoint();
 
-        api.MapGet("/", ListAsync)
+        api.MapGet("/", ListAsync).WithMetadata(new IntegerQuery.Parameters("pageSize"))
             .WithSummary("List referrals")
             .WithDescription("A page of summaries in the caller's scope, newest first, each with its next deadline, " +
                 "municipality name, submission and acknowledgement times. Scouts also get the returnee's name " +
@@ -98,11 +98,17 @@ public static class ReferralsApi
     internal static async Task<Results<Ok<ReferralListResponse>, ProblemHttpResult>> ListAsync(
         HttpRequest request, RequestAuthenticator authenticator, ReferralListQuery query, ReferralResponseMapper mapper,
         [FromServices] MunicipalityDirectory municipalities, [FromQuery] string? status, [FromQuery] string? overdue, [FromQuery] string? msc,
-        [FromQuery] string? continuationToken, [FromQuery] int? pageSize, CancellationToken cancellationToken)
+        [FromQuery] string? continuationToken, [FromQuery(Name = "pageSize")] string? pageSizeText,
+        CancellationToken cancellationToken)
     {
         if (!(await authenticator.RequireAsync(request, ApiAccess.AnyRole, cancellationToken)).IsAllowed(out var caller, out var denied))
         {
             return denied;
+        }
+
+        if (!IntegerQuery.TryParse("pageSize", pageSizeText, out var pageSize, out var badPageSize))
+        {
+            return badPageSize;
         }
 
         var checks = new ReferralRequestChecks();

@@ -12,7 +12,8 @@ public static class ReportsApi
 {
     public static IEndpointRouteBuilder MapReportsApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api/reports").WithTags("Reports");
+        var api = app.MapGroup("/api/reports").WithTags("Reports")
+            .WithMetadata(new IntegerQuery.Parameters("weeks"));
 
         api.MapGet("/dashboard", DashboardAsync)
             .WithSummary("Get the coordinator dashboard")
@@ -30,14 +31,15 @@ public static class ReportsApi
 
     internal static async Task<Results<Ok<DashboardResponse>, ProblemHttpResult>> DashboardAsync(
         HttpRequest request, RequestAuthenticator authenticator, DashboardReport report, TimeProvider time,
-        [FromServices] MunicipalityDirectory municipalities, [FromQuery] int? weeks, CancellationToken cancellationToken)
+        [FromServices] MunicipalityDirectory municipalities, [FromQuery(Name = "weeks")] string? weeksText,
+        CancellationToken cancellationToken)
     {
         if (!(await authenticator.RequireAsync(request, ApiAccess.Coordinator, cancellationToken)).IsAllowed(out _, out var denied))
         {
             return denied;
         }
 
-        if (CheckWeeks(weeks) is { } problem)
+        if (CheckWeeks(weeksText, out var weeks) is { } problem)
         {
             return problem;
         }
@@ -58,14 +60,14 @@ public static class ReportsApi
 
     internal static async Task<Results<FileContentHttpResult, ProblemHttpResult>> CsvAsync(
         HttpRequest request, RequestAuthenticator authenticator, DashboardReport report, TimeProvider time,
-        [FromQuery] int? weeks, CancellationToken cancellationToken)
+        [FromQuery(Name = "weeks")] string? weeksText, CancellationToken cancellationToken)
     {
         if (!(await authenticator.RequireAsync(request, ApiAccess.Coordinator, cancellationToken)).IsAllowed(out _, out var denied))
         {
             return denied;
         }
 
-        if (CheckWeeks(weeks) is { } problem)
+        if (CheckWeeks(weeksText, out var weeks) is { } problem)
         {
             return problem;
         }
@@ -75,8 +77,9 @@ public static class ReportsApi
             DashboardCsv.FileName(time.GetUtcNow()));
     }
 
-    private static ProblemHttpResult? CheckWeeks(int? weeks) =>
-        weeks is < 1 or > DashboardReport.MaxWeeks
+    private static ProblemHttpResult? CheckWeeks(string? text, out int? weeks) =>
+        !IntegerQuery.TryParse("weeks", text, out weeks, out var malformed) ? malformed
+        : weeks is < 1 or > DashboardReport.MaxWeeks
             ? ApiProblems.Validation("weeks", $"Expected 1 to {DashboardReport.MaxWeeks}.")
             : null;
 }
