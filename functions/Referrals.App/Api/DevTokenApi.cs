@@ -16,8 +16,7 @@ public static class DevTokenApi
             .WithTags("Development")
             .WithSummary("Issue a Development token")
             .WithDescription("Signs a token with the local Development key. Scouts need org, advisors need msc.")
-            .Accepts<DevTokenRequest>("application/json")
-            .AllowAnonymous();
+            .Accepts<DevTokenRequest>("application/json");
         return app;
     }
 

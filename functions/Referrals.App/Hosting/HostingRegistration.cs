@@ -68,7 +68,6 @@ public static class HostingRegistration
     {
         ArgumentNullException.ThrowIfNull(app);
         app.MapHealthChecks("/healthz", new HealthCheckOptions { ResponseWriter = HealthResponseWriter.WriteAsync })
-            .AllowAnonymous()
             .ExcludeFromDescription();
 
         if (app.Services.GetRequiredService<HostingModeDecision>().Mode == HostingMode.CustomHandler)

@@ -10,7 +10,7 @@ internal static partial class DevelopmentClockEndpoints
 {
     public static IEndpointRouteBuilder MapDevelopmentClock(this IEndpointRouteBuilder endpoints)
     {
-        var group = endpoints.MapGroup("/dev/clock").AllowAnonymous().ExcludeFromDescription();
+        var group = endpoints.MapGroup("/dev/clock").ExcludeFromDescription();
         group.MapGet("", (TimeProvider clock) => TypedResults.Ok(new ClockReading(clock.GetUtcNow().UtcDateTime)));
         group.MapPost("/advance", AdvanceAsync);
         return endpoints;

@@ -16,7 +16,7 @@ internal static partial class CustomHandlerEndpoints
     public static IEndpointRouteBuilder MapCustomHandlerTriggers(this IEndpointRouteBuilder endpoints)
     {
         // Reached only from the Functions host over loopback: the public HTTP function forwards api/* and healthz.
-        var group = endpoints.MapGroup("").AllowAnonymous().ExcludeFromDescription();
+        var group = endpoints.MapGroup("").ExcludeFromDescription();
         group.MapPost($"/{FunctionNames.OutboxDispatch}", DispatchAsync);
         group.MapPost($"/{FunctionNames.TimerSweep}", SweepAsync);
         group.MapPost($"/{FunctionNames.DailyDigest}", DigestAsync);
