@@ -43,6 +43,7 @@ public static class WorkflowServiceCollectionExtensions
         services.TryAddSingleton<WorkflowEngine<TState, TCommand>>();
         services.TryAddSingleton<IWorkflowClient<TState, TCommand>>(sp => sp.GetRequiredService<WorkflowClient<TState, TCommand>>());
         services.TryAddSingleton<IWorkflowEngine>(sp => sp.GetRequiredService<WorkflowEngine<TState, TCommand>>());
+        services.TryAddSingleton<IWorkflowCatchUp>(sp => sp.GetRequiredService<WorkflowEngine<TState, TCommand>>());
         services.TryAddSingleton<IReceivedMessageHandler>(sp => sp.GetRequiredService<WorkflowEngine<TState, TCommand>>());
         services.TryAddSingleton(sp => new WorkflowStorage(sp.GetRequiredService<InstanceStore>(),
             sp.GetRequiredService<TimerIndex>(), sp.GetRequiredService<ParkedEffects>(), sp.GetRequiredService<DispatchQueue>()));

@@ -15,7 +15,7 @@ internal sealed class WorkflowEngine<TState, TCommand>(
     DispatchTracker tracker,
     TimeProvider time,
     IOptions<WorkflowOptions> options,
-    ILogger<WorkflowEngine<TState, TCommand>> logger) : IWorkflowEngine, IReceivedMessageHandler
+    ILogger<WorkflowEngine<TState, TCommand>> logger) : IWorkflowEngine, IReceivedMessageHandler, IWorkflowCatchUp
     where TState : class
 {
     private const int MaxIdleRounds = 1000;
@@ -37,6 +37,8 @@ internal sealed class WorkflowEngine<TState, TCommand>(
     }
 
     public Task<SweepResult> SweepAsync(CancellationToken cancellationToken) => sweeper.SweepAsync(cancellationToken);
+
+    public Task CatchUpAsync(CancellationToken cancellationToken) => RunUntilIdleAsync(cancellationToken);
 
     public async Task RunUntilIdleAsync(CancellationToken cancellationToken)
     {

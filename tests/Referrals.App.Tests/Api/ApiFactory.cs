@@ -38,7 +38,7 @@ public sealed class ApiFactory(AzuriteFixture azurite, string environment = "Dev
     }
 
     /// <summary>Performs every due effect (projections among them), as the dispatcher would.</summary>
-    public Task RunEffectsAsync() => Services.GetRequiredService<IWorkflowEngine>().RunUntilIdleAsync(CancellationToken.None);
+    public Task RunEffectsAsync() => Services.GetRequiredService<IWorkflowCatchUp>().CatchUpAsync(CancellationToken.None);
 
     /// <summary>A client carrying a Development token for the given caller.</summary>
     public async Task<HttpClient> ClientForAsync(string role, string subject, string? org = null, string? msc = null)

@@ -86,7 +86,7 @@ public sealed class DigestApp(AzuriteFixture azurite, MailDevFixture mailDev, Fa
         using var response = await client.SendAsync(request);
         response.EnsureSuccessStatusCode();
         var created = await response.Content.ReadFromJsonAsync<Created>();
-        await Services.GetRequiredService<IWorkflowEngine>().RunUntilIdleAsync(CancellationToken.None);
+        await Services.GetRequiredService<IWorkflowCatchUp>().CatchUpAsync(CancellationToken.None);
         return created!.Id;
     });
 

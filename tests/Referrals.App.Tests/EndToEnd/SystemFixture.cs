@@ -133,10 +133,10 @@ public sealed class SystemFixture : IAsyncLifetime
         TimeSpan? step = null, TimeSpan? timeout = null)
     {
         var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(60));
-        var engine = Services.GetRequiredService<IWorkflowEngine>();
+        var catchUp = Services.GetRequiredService<IWorkflowCatchUp>();
         while (true)
         {
-            await engine.RunUntilIdleAsync(CancellationToken.None);
+            await catchUp.CatchUpAsync(CancellationToken.None);
             var value = await probe();
             if (condition(value))
             {

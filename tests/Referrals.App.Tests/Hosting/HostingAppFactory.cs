@@ -69,6 +69,7 @@ internal sealed class HostingAppFactory(
             }
 
             services.AddSingleton<IWorkflowEngine>(Engine);
+            services.AddSingleton<IWorkflowCatchUp>(Engine);
             services.AddSingleton(digestJob ?? new NoDailyDigestJob());
         });
     }

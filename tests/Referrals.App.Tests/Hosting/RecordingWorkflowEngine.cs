@@ -5,7 +5,7 @@ namespace Referrals.App.Tests.Hosting;
 
 /// <summary>An <see cref="IWorkflowEngine"/> that records what the hosting adapters ask of it; each operation's
 /// behaviour can be replaced to make it fail or hang.</summary>
-internal sealed class RecordingWorkflowEngine : IWorkflowEngine
+internal sealed class RecordingWorkflowEngine : IWorkflowEngine, IWorkflowCatchUp
 {
     private int _sweeps;
     private int _idleRuns;
@@ -37,6 +37,8 @@ internal sealed class RecordingWorkflowEngine : IWorkflowEngine
         Interlocked.Increment(ref _sweeps);
         return OnSweep(cancellationToken);
     }
+
+    public Task CatchUpAsync(CancellationToken cancellationToken) => RunUntilIdleAsync(cancellationToken);
 
     public Task RunUntilIdleAsync(CancellationToken cancellationToken)
     {

@@ -19,7 +19,7 @@ internal static partial class DevelopmentClockEndpoints
     private static async Task<Results<Ok<ClockReading>, ProblemHttpResult>> AdvanceAsync(
         AdvanceClockRequest? request,
         TimeProvider clock,
-        [FromServices] IWorkflowEngine engine,
+        [FromServices] IWorkflowCatchUp catchUp,
         IOptions<HostingOptions> options,
         ILogger<DevelopmentClock> logger,
         CancellationToken cancellationToken)
@@ -50,7 +50,7 @@ internal static partial class DevelopmentClockEndpoints
         cancellation.CancelAfter(idleTimeout);
         try
         {
-            await engine.RunUntilIdleAsync(cancellation.Token).WaitAsync(idleTimeout, TimeProvider.System, cancellationToken);
+            await catchUp.CatchUpAsync(cancellation.Token).WaitAsync(idleTimeout, TimeProvider.System, cancellationToken);
         }
         catch (Exception exception) when (!cancellationToken.IsCancellationRequested
             && exception is TimeoutException or OperationCanceledException)
