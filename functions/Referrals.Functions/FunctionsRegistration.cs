@@ -17,8 +17,7 @@ public static class FunctionsRegistration
         ArgumentNullException.ThrowIfNull(environment);
 
         services.TryAddSingleton(TimeProvider.System);
-        // The coordinator's cycle has no business logic yet; the backend's own implementation replaces this one.
-        services.TryAddSingleton<IReferralCycle, NoReferralCycle>();
+        services.AddReferralCoordination(configuration, environment);
         return services;
     }
 }

@@ -12,33 +12,14 @@ internal sealed partial class WorkflowOptionsValidator : IValidateOptions<Workfl
         CheckTable(failures, nameof(WorkflowOptions.TableName), options.TableName);
         CheckTable(failures, nameof(WorkflowOptions.TimerIndexTableName), options.TimerIndexTableName);
         CheckTable(failures, nameof(WorkflowOptions.ParkedTableName), options.ParkedTableName);
-        if (options.DispatchQueueName is null || !QueueName().IsMatch(options.DispatchQueueName)
-            || options.DispatchQueueName.Length > 56 || options.DispatchQueueName.Contains("--", StringComparison.Ordinal))
-        {
-            failures.Add($"{Setting(nameof(WorkflowOptions.DispatchQueueName))} must be 3-56 lowercase letters, digits " +
-                "or single hyphens, starting and ending with a letter or digit (\"-poison\" is appended for poison).");
-        }
-
         CheckPositive(failures, nameof(WorkflowOptions.MaxConflictRetries), options.MaxConflictRetries);
         CheckPositive(failures, nameof(WorkflowOptions.EffectMaxAttempts), options.EffectMaxAttempts);
-        CheckPositive(failures, nameof(WorkflowOptions.DispatchConcurrency), options.DispatchConcurrency);
-        CheckPositive(failures, nameof(WorkflowOptions.InProcessDispatchConcurrency), options.InProcessDispatchConcurrency);
-        CheckPositive(failures, nameof(WorkflowOptions.MaxDequeueCount), options.MaxDequeueCount);
         CheckPositive(failures, nameof(WorkflowOptions.EffectRetryBaseDelay), options.EffectRetryBaseDelay);
-        CheckPositive(failures, nameof(WorkflowOptions.SweepInterval), options.SweepInterval);
-        CheckPositive(failures, nameof(WorkflowOptions.DispatchPollMinDelay), options.DispatchPollMinDelay);
-        CheckPositive(failures, nameof(WorkflowOptions.DispatchRecoveryDelay), options.DispatchRecoveryDelay);
-        CheckPositive(failures, nameof(WorkflowOptions.DispatchVisibilityTimeout), options.DispatchVisibilityTimeout);
+        CheckPositive(failures, nameof(WorkflowOptions.WakeGrace), options.WakeGrace);
         if (options.EffectRetryMaxDelay < options.EffectRetryBaseDelay)
         {
             failures.Add($"{Setting(nameof(WorkflowOptions.EffectRetryMaxDelay))} must not be shorter than " +
                 $"{Setting(nameof(WorkflowOptions.EffectRetryBaseDelay))}.");
-        }
-
-        if (options.DispatchPollMaxDelay < options.DispatchPollMinDelay)
-        {
-            failures.Add($"{Setting(nameof(WorkflowOptions.DispatchPollMaxDelay))} must not be shorter than " +
-                $"{Setting(nameof(WorkflowOptions.DispatchPollMinDelay))}.");
         }
 
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
@@ -73,6 +54,4 @@ internal sealed partial class WorkflowOptionsValidator : IValidateOptions<Workfl
     [GeneratedRegex("^[A-Za-z][A-Za-z0-9]{2,62}$")]
     private static partial Regex TableName();
 
-    [GeneratedRegex("^[a-z0-9][a-z0-9-]{1,61}[a-z0-9]$")]
-    private static partial Regex QueueName();
 }

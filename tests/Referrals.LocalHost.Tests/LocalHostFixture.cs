@@ -5,7 +5,8 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Referrals.Functions.Coordination;
+using Referrals.App.Hosting;
+using Referrals.Workflow;
 using Referrals.Testing;
 
 namespace Referrals.LocalHost.Tests;
@@ -19,7 +20,7 @@ public class LocalHostFixture : IAsyncLifetime
     private readonly AzuriteFixture _azurite = new();
     private WebApplication? _host;
 
-    public RecordingReferralCycle Cycle { get; } = new();
+    public ScriptedCoordination Coordination { get; } = new();
 
     public HttpClient Http { get; private set; } = null!;
 
@@ -53,9 +54,13 @@ public class LocalHostFixture : IAsyncLifetime
                 ["AzureWebJobsStorage"] = _azurite.ConnectionString,
                 // Durable timers are queue messages; a short idle back-off lets a due timer be seen quickly.
                 ["AzureFunctionsJobHost:extensions:durableTask:storageProvider:maxQueuePollingInterval"] = "00:00:01",
+                ["Coordinator:EffectAttempts"] = "2",
+                ["Coordinator:FirstRetryInterval"] = "00:00:00.200",
+                ["Coordinator:MaxRetryInterval"] = "00:00:00.500",
             });
             builder.Configuration.AddInMemoryCollection(Settings);
-            builder.Services.AddSingleton<IReferralCycle>(Cycle);
+            builder.Services.AddSingleton<IWorkflowCoordination>(Coordination);
+            builder.Services.AddSingleton<IDailyDigestJob, NoDigest>();
             ConfigureServices(builder.Services);
         });
         await _host.StartAsync();
@@ -93,5 +98,10 @@ public class LocalHostFixture : IAsyncLifetime
         }
 
         await _azurite.DisposeAsync();
+    }
+
+    private sealed class NoDigest : IDailyDigestJob
+    {
+        public Task RunAsync(CancellationToken cancellationToken) => Task.CompletedTask;
     }
 }

@@ -5,6 +5,7 @@ using System.Text.Json;
 using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.DependencyInjection;
 using Referrals.Functions.Coordination;
+using Referrals.Functions.Digest;
 using Referrals.Functions.Health;
 using Referrals.Functions.Sweep;
 using Referrals.LocalHost.Catalog;
@@ -45,54 +46,92 @@ public sealed class RealMetadataTests(LocalHostFixture host, ITestOutputHelper o
         var catalog = host.Services.GetRequiredService<FunctionCatalog>();
 
         Assert.Equal(declared, catalog.Functions.Select(function => function.Name).Order().ToArray());
-        Assert.Equal(
-            new[] { ApplyDueWorkActivity.FunctionName, HealthHttp.FunctionName, ReferralCoordinator.FunctionName, SafetySweep.FunctionName }.Order(),
-            declared);
+        Assert.Subset(new HashSet<string>
+        {
+            ApplyDueWorkActivity.FunctionName, PerformEffectActivity.FunctionName, GiveUpEffectActivity.FunctionName,
+            HealthHttp.FunctionName, ReferralCoordinator.FunctionName, SafetySweep.FunctionName, DailyDigest.FunctionName,
+        }, declared.OfType<string>().ToHashSet());
         Assert.Equal(FunctionKind.Orchestrator, catalog.Functions.Single(f => f.Name == ReferralCoordinator.FunctionName).Kind);
         Assert.Equal(FunctionKind.Activity, catalog.Functions.Single(f => f.Name == ApplyDueWorkActivity.FunctionName).Kind);
         Assert.Equal("0 */1 * * * *", catalog.Functions.Single(f => f.Name == SafetySweep.FunctionName).Schedule);
     }
 
     [Fact]
-    public async Task Coordinator_wakes_on_the_changed_event_before_a_ten_day_timer_and_keeps_coordinating()
+    public async Task Coordinator_performs_due_effects_at_once_then_sleeps_until_a_change_wakes_it_before_a_ten_day_timer()
     {
         var referral = $"ref-{Guid.NewGuid():N}";
-        host.Cycle.AnswerFor(referral, work => new CycleOutcome(null, Closed: host.Cycle.Applied.Count(w => w.ReferralId == referral) >= 2));
-        await host.Durable.ScheduleNewOrchestrationInstanceAsync(
-            ReferralCoordinator.FunctionName,
-            new CoordinationCycle(referral, DateTimeOffset.UtcNow.AddDays(10)),
-            new StartOrchestrationOptions(referral));
+        var script = host.Coordination.For(referral);
+        script.Add("welcome-sms", "msc-email");
+        script.NextDueAt = DateTimeOffset.UtcNow.AddDays(10);
 
+        await host.Durable.ScheduleNewOrchestrationInstanceAsync(ReferralCoordinator.FunctionName,
+            new CoordinationCycle(Sleep: false, WakeAt: null), new StartOrchestrationOptions(referral));
+        var settled = await script.WaitForAsync(log => log.Count(step => step == "apply") >= 2, s_deadline, "the first cycle");
+
+        // Both effects in parallel between two looks; the second look found nothing due, so it sleeps.
+        Assert.Equal("apply", settled[0]);
+        Assert.Equal(["perform msc-email", "perform welcome-sms"], settled[1..3].Order().ToArray());
+        Assert.Equal("apply", settled[3]);
+
+        script.Add("reminder-sms");
         await host.Durable.RaiseEventAsync(referral, ReferralCoordinator.ChangedEvent, new ReferralChanged(DateTimeOffset.UtcNow));
-        var first = await host.Cycle.WaitForAsync(referral, 1, s_deadline);
+        var woken = await script.WaitForAsync(log => log.Contains("perform reminder-sms"), s_deadline, "the woken cycle");
 
-        Assert.Equal(WakeReason.Changed, first[0].Reason);
-
-        // The cycle continued as new with no deadline; the next change is applied too, and closes the referral.
-        await host.Durable.RaiseEventAsync(referral, ReferralCoordinator.ChangedEvent, new ReferralChanged(DateTimeOffset.UtcNow));
-        var both = await host.Cycle.WaitForAsync(referral, 2, s_deadline);
-        var final = await Eventually.WaitAsync(
-            async () => await host.Durable.GetInstanceAsync(referral) is { RuntimeStatus: OrchestrationRuntimeStatus.Completed } done ? done : null,
-            s_deadline,
-            "the coordinator to complete");
-
-        Assert.All(both, work => Assert.Equal(WakeReason.Changed, work.Reason));
-        Assert.Equal(OrchestrationRuntimeStatus.Completed, final.RuntimeStatus);
+        Assert.Single(woken, step => step == "perform welcome-sms");
+        var instance = await host.Durable.GetInstanceAsync(referral);
+        Assert.Equal(OrchestrationRuntimeStatus.Running, instance!.RuntimeStatus);
     }
 
     [Fact]
-    public async Task Coordinator_applies_due_work_when_its_deadline_passes()
+    public async Task Coordinator_looks_again_when_its_next_deadline_passes()
     {
         var referral = $"ref-{Guid.NewGuid():N}";
-        host.Cycle.AnswerFor(referral, _ => new CycleOutcome(null, Closed: true));
-        var deadline = DateTimeOffset.UtcNow.AddSeconds(1);
+        var script = host.Coordination.For(referral);
+        script.NextDueAt = DateTimeOffset.UtcNow.AddSeconds(2);
 
-        await host.Durable.ScheduleNewOrchestrationInstanceAsync(
-            ReferralCoordinator.FunctionName, new CoordinationCycle(referral, deadline), new StartOrchestrationOptions(referral));
-        var applied = await host.Cycle.WaitForAsync(referral, 1, s_deadline);
+        await host.Durable.ScheduleNewOrchestrationInstanceAsync(ReferralCoordinator.FunctionName,
+            new CoordinationCycle(Sleep: false, WakeAt: null), new StartOrchestrationOptions(referral));
+        await script.WaitForAsync(log => log.Length >= 1, s_deadline, "the first look");
+        script.NextDueAt = null;
+        var looks = await script.WaitForAsync(log => log.Length >= 2, s_deadline, "the look at the deadline");
 
-        Assert.Equal(WakeReason.DeadlineDue, applied[0].Reason);
-        // The time handed to the activity is the orchestration's replay-safe time, not before the deadline.
-        Assert.True(applied[0].At >= deadline.AddMilliseconds(-1), $"{applied[0].At:O} before {deadline:O}");
+        Assert.All(looks, step => Assert.Equal("apply", step));
+    }
+
+    [Fact]
+    public async Task An_effect_that_keeps_failing_is_retried_by_policy_then_given_up_while_the_others_are_done()
+    {
+        var referral = $"ref-{Guid.NewGuid():N}";
+        var script = host.Coordination.For(referral);
+        script.Add("broken-email", "welcome-sms");
+        script.AlwaysFailing.Add("broken-email");
+
+        await host.Durable.ScheduleNewOrchestrationInstanceAsync(ReferralCoordinator.FunctionName,
+            new CoordinationCycle(Sleep: false, WakeAt: null), new StartOrchestrationOptions(referral));
+        var log = await script.WaitForAsync(log => log.Any(step => step.StartsWith("give up", StringComparison.Ordinal)),
+            s_deadline, "the broken effect to be given up");
+
+        // Two attempts (the policy in the fixture's settings), then its attempts are counted against its budget.
+        Assert.Equal(2, log.Count(step => step == "perform broken-email"));
+        Assert.Contains("give up broken-email after 2: The provider answered 500.", log);
+        Assert.Contains("perform welcome-sms", log);
+        Assert.Equal(ScriptedCoordination.EffectState.Done, script.Effects["welcome-sms"]);
+    }
+
+    [Fact]
+    public async Task A_change_event_the_coordinator_cannot_read_still_wakes_it_and_does_not_stop_it()
+    {
+        var referral = $"ref-{Guid.NewGuid():N}";
+        var script = host.Coordination.For(referral);
+
+        await host.Durable.ScheduleNewOrchestrationInstanceAsync(ReferralCoordinator.FunctionName,
+            new CoordinationCycle(Sleep: false, WakeAt: null), new StartOrchestrationOptions(referral));
+        await script.WaitForAsync(log => log.Length >= 1, s_deadline, "the first look");
+        script.Add("after-garbage");
+        await host.Durable.RaiseEventAsync(referral, ReferralCoordinator.ChangedEvent, "not the payload it expects");
+        await script.WaitForAsync(log => log.Contains("perform after-garbage"), s_deadline, "the woken cycle");
+
+        var instance = await host.Durable.GetInstanceAsync(referral);
+        Assert.Equal(OrchestrationRuntimeStatus.Running, instance!.RuntimeStatus);
     }
 }

@@ -2,7 +2,6 @@ using System.Net;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Referrals.App.Hosting.Clock;
-using Referrals.App.Hosting.CustomHandler;
 using Referrals.App.Hosting.Demo;
 using Referrals.App.Hosting.Health;
 using Referrals.App.Hosting.Standalone;
@@ -56,8 +55,6 @@ public static class HostingRegistration
         }
         else
         {
-            // The runtime's storage initializer, dispatch-queue poller and timer sweeper; the digest beside them.
-            services.AddWorkflowStandaloneHosting();
             services.AddHostedService<DailyDigestService>();
         }
 
@@ -69,11 +66,6 @@ public static class HostingRegistration
         ArgumentNullException.ThrowIfNull(app);
         app.MapHealthChecks("/healthz", new HealthCheckOptions { ResponseWriter = HealthResponseWriter.WriteAsync })
             .ExcludeFromDescription();
-
-        if (app.Services.GetRequiredService<HostingModeDecision>().Mode == HostingMode.CustomHandler)
-        {
-            app.MapCustomHandlerTriggers();
-        }
 
         if (app.Environment.IsDevelopment())
         {

@@ -20,7 +20,7 @@ public static class ReferralsRegistration
         services.AddReferralLifecycle();
         services.AddReferralMessaging();
         services.AddTwilioMessaging();
-        services.AddWorkflowRuntime<ReferralState, ReferralCommand, ReferralDecider>();
+        services.AddWorkflow<ReferralState, ReferralCommand, ReferralDecider>();
 
         services.AddOptions<NotificationOptions>().BindConfiguration(NotificationOptions.SectionName)
             .ValidateDataAnnotations().ValidateOnStart();

@@ -1,63 +1,152 @@
+using System.Text.Json;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.DurableTask;
+using Microsoft.Extensions.Logging;
+using Referrals.Workflow;
 
 namespace Referrals.Functions.Coordination;
 
 /// <summary>
-/// One orchestration per referral (instance id = referral id). Each cycle sleeps until the next deadline or until
-/// the referral changes, then hands the work to an activity and continues as new, so the history stays short.
-/// Replay-safe: time comes only from the context and all I/O happens in the activity.
+/// One orchestration per referral (instance id = referral id). A cycle sleeps on a durable timer until the next
+/// deadline, or until a committed change raises <see cref="ChangedEvent"/>; then it applies what is due and performs
+/// the due effects, each with a Durable retry policy and in parallel, so one failing effect holds up no other; then
+/// it continues as new, so a referral that lives a year keeps a short history. The referral itself lives in Table
+/// Storage; this orchestration only carries ids and times. Replay-safe: time comes only from the context, and all
+/// I/O happens in activities. It never fails: a step that keeps failing makes the cycle wait and try again.
 /// </summary>
-public sealed class ReferralCoordinator
+public static partial class ReferralCoordinator
 {
     public const string FunctionName = "ReferralCoordinator";
 
     /// <summary>The external event a committed change raises to wake the coordinator.</summary>
     public const string ChangedEvent = "ReferralChanged";
 
+    // Effects may cause follow-up effects (a sent SMS updates the read models); this bounds one cycle.
+    private const int MaxRoundsPerCycle = 20;
+
+    // Storage steps that still fail after their retries (storage down) are tried again after this long.
+    private static readonly TimeSpan StepFailureWait = TimeSpan.FromSeconds(30);
+
+    private static readonly TaskOptions StepRetry = TaskOptions.FromRetryPolicy(
+        new RetryPolicy(3, TimeSpan.FromSeconds(1), backoffCoefficient: 2));
+
     [Function(FunctionName)]
     public static async Task RunAsync([OrchestrationTrigger] TaskOrchestrationContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        var cycle = context.GetInput<CoordinationCycle>()
-            ?? throw new InvalidOperationException("The coordinator was started without its cycle input.");
-
-        var reason = await WaitForWakeAsync(context, cycle);
-        var at = context.CurrentUtcDateTime;
-        if (reason == WakeReason.DeadlineDue && cycle.NextDeadline is { } deadline && at < deadline.UtcDateTime)
+        var referralId = context.InstanceId;
+        CoordinationCycle cycle;
+        try
         {
-            // Storage queues delay a message by whole seconds, so a durable timer can fire up to a second early;
-            // what is due is due by the deadline.
-            at = deadline.UtcDateTime;
+            cycle = context.GetInput<CoordinationCycle>() ?? new CoordinationCycle(Sleep: false, WakeAt: null);
+        }
+        catch (Exception exception) when (exception is JsonException or NotSupportedException)
+        {
+            UnusableInput(context.CreateReplaySafeLogger(typeof(ReferralCoordinator)), referralId);
+            cycle = new CoordinationCycle(Sleep: false, WakeAt: null);
         }
 
-        var outcome = await context.CallActivityAsync<CycleOutcome>(
-            ApplyDueWorkActivity.FunctionName, new DueWork(cycle.ReferralId, reason, at));
-
-        if (!outcome.Closed)
+        if (cycle.Sleep)
         {
-            // Unprocessed external events are kept across ContinueAsNew, so a change raised meanwhile is not lost.
-            context.ContinueAsNew(new CoordinationCycle(cycle.ReferralId, outcome.NextDeadline));
+            await SleepAsync(context, cycle.WakeAt);
         }
+
+        CycleWork? work = null;
+        for (var round = 0; round < MaxRoundsPerCycle; round++)
+        {
+            work = await TryStepAsync<CycleWork>(context, ApplyDueWorkActivity.FunctionName, referralId);
+            if (work is null)
+            {
+                context.ContinueAsNew(new CoordinationCycle(Sleep: true, context.CurrentUtcDateTime.Add(StepFailureWait)));
+                return;
+            }
+
+            if (work.Effects.Count == 0)
+            {
+                break;
+            }
+
+            await Task.WhenAll(work.Effects.Select(effect => PerformAsync(context, referralId, effect, work.Retry)));
+        }
+
+        context.ContinueAsNew(new CoordinationCycle(Sleep: true, work?.WakeAt));
     }
 
-    private static async Task<WakeReason> WaitForWakeAsync(TaskOrchestrationContext context, CoordinationCycle cycle)
+    private static async Task SleepAsync(TaskOrchestrationContext context, DateTimeOffset? wakeAt)
     {
-        using var cancel = new CancellationTokenSource();
-        var changed = context.WaitForExternalEvent<ReferralChanged>(ChangedEvent, cancel.Token);
-        if (cycle.NextDeadline is not { } deadline)
+        if (wakeAt is { } due && due.UtcDateTime <= context.CurrentUtcDateTime)
         {
-            await changed;
-            return WakeReason.Changed;
+            return;
         }
 
-        var due = context.CreateTimer(deadline.UtcDateTime, cancel.Token);
-        var first = await Task.WhenAny(changed, due);
-        // Cancelling the loser removes its pending timer or event wait. Synchronously: CancelAsync would continue on
-        // the thread pool, off the orchestration's scheduler, and the orchestrator would never make progress.
+        using var cancel = new CancellationTokenSource();
+        // Any payload wakes the cycle: what changed is read from Table Storage, not from the event.
+        var changed = context.WaitForExternalEvent<JsonElement>(ChangedEvent, cancel.Token);
+        Task first = changed;
+        if (wakeAt is { } deadline)
+        {
+            var timer = context.CreateTimer(deadline.UtcDateTime, cancel.Token);
+            first = await Task.WhenAny(changed, timer);
+            // Cancelling the loser removes its pending timer or event wait. Synchronously: CancelAsync would continue
+            // on the thread pool, off the orchestration's scheduler, and the orchestrator would never make progress.
 #pragma warning disable CA1849
-        cancel.Cancel();
+            cancel.Cancel();
 #pragma warning restore CA1849
-        return first == changed ? WakeReason.Changed : WakeReason.DeadlineDue;
+        }
+
+        if (first == changed)
+        {
+            try
+            {
+                await changed;
+            }
+            catch (Exception exception) when (exception is not TaskCanceledException)
+            {
+                UnusableEvent(context.CreateReplaySafeLogger(typeof(ReferralCoordinator)), context.InstanceId, exception.GetType().Name);
+            }
+        }
     }
+
+    private static async Task PerformAsync(TaskOrchestrationContext context, string referralId, DueEffect effect,
+        EffectRetrySettings retry)
+    {
+        var options = TaskOptions.FromRetryPolicy(new RetryPolicy(retry.MaxAttempts, retry.FirstRetryInterval,
+            retry.BackoffCoefficient, retry.MaxRetryInterval));
+        try
+        {
+            await context.CallActivityAsync<EffectStep>(PerformEffectActivity.FunctionName,
+                new EffectWork(referralId, effect.Id), options);
+        }
+        catch (TaskFailedException failure)
+        {
+            var reason = failure.FailureDetails.ErrorMessage;
+            await TryStepAsync<EffectStep>(context, GiveUpEffectActivity.FunctionName,
+                new EffectGiveUp(referralId, effect.Id, retry.MaxAttempts, reason));
+        }
+    }
+
+    /// <summary>A storage step with a short retry policy; null when it still failed (the caller waits and retries).</summary>
+    private static async Task<T?> TryStepAsync<T>(TaskOrchestrationContext context, string activity, object input)
+        where T : class
+    {
+        try
+        {
+            return await context.CallActivityAsync<T>(activity, input, StepRetry);
+        }
+        catch (TaskFailedException failure)
+        {
+            StepFailed(context.CreateReplaySafeLogger(typeof(ReferralCoordinator)), context.InstanceId, activity,
+                failure.FailureDetails.ErrorType);
+            return null;
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Coordinator of referral {ReferralId}: step {Activity} failed ({ErrorType}); the cycle waits and tries again")]
+    private static partial void StepFailed(ILogger logger, string referralId, string activity, string errorType);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Coordinator of referral {ReferralId} was started with an input it cannot read; it starts afresh")]
+    private static partial void UnusableInput(ILogger logger, string referralId);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Coordinator of referral {ReferralId} got a change event it cannot read ({ErrorType}); it looks at the referral anyway")]
+    private static partial void UnusableEvent(ILogger logger, string referralId, string errorType);
 }

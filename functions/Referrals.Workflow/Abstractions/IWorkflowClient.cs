@@ -8,13 +8,14 @@ public interface IWorkflowClient<TState, in TCommand> : IWorkflowReader<TState>
     where TState : class
 {
     /// <summary>Decides and commits <paramref name="command"/> for <paramref name="instanceId"/>, retrying on a
-    /// concurrent write (ETag conflict) a bounded number of times. Effects are dispatched after the commit.</summary>
+    /// concurrent write (ETag conflict) a bounded number of times. After the commit the instance's coordinator is
+    /// woken (<see cref="IInstanceWaker"/>) to carry out what the decision asked for.</summary>
     Task<CommandResult<TState>> ExecuteAsync(string instanceId, TCommand command, CancellationToken cancellationToken);
 }
 
 /// <summary>
 /// Reads instances without being able to change them. Effect handlers take this rather than the client: the client
-/// dispatches effects, so a handler depending on it would close a dependency cycle.
+/// wakes coordinators, so a handler depending on it would close a dependency cycle.
 /// </summary>
 public interface IWorkflowReader<TState>
     where TState : class
@@ -58,32 +59,5 @@ public enum EffectStatus
     Pending,
     Parked,
 }
-
-/// <summary>The parts hosting drives: dispatching outboxes and sweeping due timers, whatever delivers the trigger
-/// (a hosted service in standalone mode, a queue or timer trigger in custom-handler mode).</summary>
-public interface IWorkflowEngine
-{
-    /// <summary>Performs the due effects of one instance (what a dispatch queue message names).</summary>
-    Task<DispatchResult> DispatchAsync(string instanceId, CancellationToken cancellationToken);
-
-    /// <summary>Handles one raw dispatch queue message; a garbage message is reported, not thrown.</summary>
-    Task<DispatchResult> DispatchMessageAsync(string messageText, CancellationToken cancellationToken);
-
-    /// <summary>Fires every timer due at or before now; returns how many fired.</summary>
-    Task<SweepResult> SweepAsync(CancellationToken cancellationToken);
-
-    /// <summary>Sweeps and dispatches until nothing is due now (used by the development clock and tests).</summary>
-    Task RunUntilIdleAsync(CancellationToken cancellationToken);
-
-    /// <summary>Parked effects across all instances, for operators.</summary>
-    Task<IReadOnlyList<ParkedEffect>> ListParkedAsync(CancellationToken cancellationToken);
-
-    /// <summary>Puts a parked effect back into dispatch.</summary>
-    Task<bool> RetryParkedAsync(string instanceId, string effectId, CancellationToken cancellationToken);
-}
-
-public sealed record DispatchResult(int Performed, int Retrying, int Parked, string? Problem = null);
-
-public sealed record SweepResult(int Fired, int Stale);
 
 public sealed record ParkedEffect(string InstanceId, string EffectId, string Type, string Reason, DateTimeOffset ParkedAt);

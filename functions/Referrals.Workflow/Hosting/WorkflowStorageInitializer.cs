@@ -2,7 +2,7 @@ using Microsoft.Extensions.Hosting;
 
 namespace Referrals.Workflow.Hosting;
 
-/// <summary>Creates missing tables and queues before the pollers start.</summary>
+/// <summary>Creates missing tables at start-up.</summary>
 internal sealed class WorkflowStorageInitializer(WorkflowStorage storage) : IHostedService
 {
     public Task StartAsync(CancellationToken cancellationToken) => storage.EnsureStorageAsync(cancellationToken);

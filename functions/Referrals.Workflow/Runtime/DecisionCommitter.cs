@@ -6,54 +6,59 @@ namespace Referrals.Workflow.Runtime;
 
 /// <summary>
 /// Decide, then commit as one transaction conditional on the state row's ETag; on a concurrent write reload and
-/// decide again, a bounded number of times. A commit that adds outbox work is preceded by a hidden dispatch message
-/// (the recovery message), so a crash right after the commit cannot strand its effects; the index rows of the timers
-/// it sets are written at the same time.
+/// decide again, a bounded number of times. When asked to guard the work a commit adds, a wake marker is written to
+/// the index first: if the process dies after the commit and before the coordinator is woken, the safety sweep finds
+/// the marker and wakes it. The index rows of the timers the commit sets are written before it, too.
 /// </summary>
 internal sealed class DecisionCommitter(
     InstanceStore store,
-    DispatchQueue queue,
+    TimerIndex index,
+    TimeProvider time,
     IOptions<WorkflowOptions> options,
     ILogger<DecisionCommitter> logger)
 {
     /// <param name="firstRead">What to read before the first decision. <see cref="FirstRead.AssumeNew"/> reads
-    /// nothing, so a new instance's first commit costs one request; <see cref="FirstRead.ForTimer"/> reads the state
-    /// row and one timer row. When that partial view leads to a rejection or a conflict, the whole partition is
-    /// loaded and the decision made again.</param>
+    /// nothing, so a new instance's first commit costs one request; <see cref="FirstRead.Whole"/> reads the partition.
+    /// When the blind view leads to a rejection or a conflict, the whole partition is loaded and the decision made
+    /// again.</param>
     /// <param name="decide">Applies the decision to the partition; returns a rejection, or null.</param>
+    /// <param name="guardWork">Write a wake marker before a commit that adds effects (for commits made outside the
+    /// coordinator, which must then wake it and delete the marker).</param>
     public async Task<CommitOutcome<TState>> RunAsync<TState>(string instanceId, FirstRead firstRead,
-        Func<InstancePartition<TState>, Rejection?> decide, CancellationToken cancellationToken)
+        Func<InstancePartition<TState>, Rejection?> decide, bool guardWork, CancellationToken cancellationToken)
         where TState : class
     {
-        // Neither first read is the whole partition; it is loaded only when a decision needs it.
-        var partition = firstRead.TimerKind is { } kind
-            ? await store.LoadForTimerAsync<TState>(instanceId, kind, cancellationToken)
+        var loaded = firstRead.Whole;
+        var partition = loaded
+            ? await store.LoadAsync<TState>(instanceId, cancellationToken)
             : InstancePartition<TState>.New(instanceId, store.ProtectorForPartitions);
-        var loaded = false;
-        DispatchTicket? ticket = null;
+        var existed = partition.Exists;
+        DueTimer? marker = null;
         for (var attempt = 1; ; attempt++)
         {
             var rejection = decide(partition);
             if (rejection is not null && !loaded)
             {
                 partition = await store.LoadAsync<TState>(instanceId, cancellationToken);
+                existed = partition.Exists;
                 loaded = true;
                 continue;
             }
 
             if (rejection is not null || !partition.HasChanges)
             {
-                await ForgetAsync(ticket, cancellationToken);
-                return new CommitOutcome<TState>(partition, rejection, null);
+                await ForgetAsync(marker, cancellationToken);
+                return new CommitOutcome<TState>(partition, rejection, null, existed, ChangesWork: false);
             }
 
             var addsWork = partition.AddsOutboxWork;
+            var changesTimers = partition.ChangesTimers;
             var indexing = store.IndexTimersAsync(partition, cancellationToken);
-            if (addsWork && ticket is null)
+            if (guardWork && addsWork && marker is null)
             {
-                var sending = queue.SendAsync(instanceId, options.Value.DispatchRecoveryDelay, cancellationToken);
-                await Task.WhenAll(indexing, sending);
-                ticket = await sending;
+                var marking = index.AddWakeMarkerAsync(instanceId, time.GetUtcNow() + options.Value.WakeGrace, cancellationToken);
+                await Task.WhenAll(indexing, marking);
+                marker = await marking;
             }
             else
             {
@@ -64,16 +69,16 @@ internal sealed class DecisionCommitter(
             {
                 if (!addsWork)
                 {
-                    await ForgetAsync(ticket, cancellationToken);
-                    ticket = null;
+                    await ForgetAsync(marker, cancellationToken);
+                    marker = null;
                 }
 
-                return new CommitOutcome<TState>(partition, null, ticket);
+                return new CommitOutcome<TState>(partition, null, marker, existed, addsWork || changesTimers);
             }
 
             if (attempt > options.Value.MaxConflictRetries)
             {
-                await ForgetAsync(ticket, cancellationToken);
+                await ForgetAsync(marker, cancellationToken);
                 throw new InvalidOperationException(
                     $"Workflow instance '{instanceId}' kept changing concurrently; gave up after {attempt} attempts.");
             }
@@ -81,30 +86,29 @@ internal sealed class DecisionCommitter(
             Log.ConflictRetry(logger, instanceId, attempt);
             await ConflictBackoff.WaitAsync(attempt, cancellationToken);
             partition = await store.LoadAsync<TState>(instanceId, cancellationToken);
+            existed = partition.Exists;
             loaded = true;
         }
     }
 
-    private async Task ForgetAsync(DispatchTicket? ticket, CancellationToken cancellationToken)
-    {
-        if (ticket is not null)
-        {
-            await queue.DeleteAsync(ticket, cancellationToken);
-        }
-    }
+    /// <summary>Deletes a wake marker once the coordinator was woken (or the commit it guarded did not happen).</summary>
+    public Task ForgetAsync(DueTimer? marker, CancellationToken cancellationToken) =>
+        marker is null ? Task.CompletedTask : index.DeleteAsync([(marker.Bucket, marker.RowKey)], cancellationToken);
 }
 
 /// <summary>What <see cref="DecisionCommitter.RunAsync"/> reads before deciding the first time.</summary>
-internal readonly record struct FirstRead(string? TimerKind)
+internal readonly record struct FirstRead(bool Whole)
 {
     /// <summary>Nothing: a new instance.</summary>
     public static FirstRead AssumeNew => default;
 
-    /// <summary>The state row and the named timer's row (two point reads).</summary>
-    public static FirstRead ForTimer(string kind) => new(kind);
+    /// <summary>The whole partition (one range query).</summary>
+    public static FirstRead WholePartition => new(true);
 }
 
-/// <summary>What a decide-and-commit produced: the partition as stored, a rejection, and the recovery message of a
-/// commit that added outbox work (null otherwise).</summary>
-internal sealed record CommitOutcome<TState>(InstancePartition<TState> Partition, Rejection? Rejection, DispatchTicket? Ticket)
+/// <summary>What a decide-and-commit produced: the partition as stored, a rejection, the wake marker of a guarded
+/// commit that added effects (null otherwise), whether the instance existed before, and whether the commit changed
+/// work the coordinator must look at (effects added, timers set or cancelled).</summary>
+internal sealed record CommitOutcome<TState>(InstancePartition<TState> Partition, Rejection? Rejection, DueTimer? Marker,
+    bool Existed, bool ChangesWork)
     where TState : class;

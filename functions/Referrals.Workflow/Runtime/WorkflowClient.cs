@@ -1,14 +1,16 @@
+using Microsoft.Extensions.Logging;
 using Referrals.Workflow.Storage;
 
 namespace Referrals.Workflow.Runtime;
 
-/// <summary>Sends commands to instances and reads them.</summary>
+/// <summary>Decides and commits commands, then wakes the instance's coordinator; reads instances.</summary>
 internal sealed class WorkflowClient<TState, TCommand>(
     DecisionCommitter committer,
-    EffectDispatcher<TState, TCommand> dispatcher,
     IDecider<TState, TCommand> decider,
     WorkflowReader<TState> reader,
-    TimeProvider time) : IWorkflowClient<TState, TCommand>
+    IInstanceWaker waker,
+    TimeProvider time,
+    ILogger<WorkflowClient<TState, TCommand>> logger) : IWorkflowClient<TState, TCommand>
     where TState : class
 {
     public async Task<CommandResult<TState>> ExecuteAsync(string instanceId, TCommand command, CancellationToken cancellationToken)
@@ -26,16 +28,46 @@ internal sealed class WorkflowClient<TState, TCommand>(
 
             partition.Apply(decision, now);
             return null;
-        }, cancellationToken);
+        }, guardWork: true, cancellationToken);
 
-        // Read before the background dispatch may decide follow-ups on the same partition.
         var result = new CommandResult<TState>(outcome.Partition.State, outcome.Partition.Version, outcome.Rejection);
-        if (outcome.Ticket is { } ticket)
+        if (outcome.Rejection is null && (outcome.ChangesWork || !outcome.Existed))
         {
-            dispatcher.StartAfterCommit(outcome.Partition, ticket);
+            await WakeAsync(instanceId, outcome, cancellationToken);
         }
 
         return result;
+    }
+
+    /// <summary>The decision is committed whatever happens here: a failed wake-up leaves the marker for the sweep.</summary>
+    private async Task WakeAsync(string instanceId, CommitOutcome<TState> outcome, CancellationToken cancellationToken)
+    {
+        try
+        {
+            if (outcome.Existed)
+            {
+                await waker.WakeAsync(instanceId, cancellationToken);
+            }
+            else
+            {
+                await waker.StartAsync(instanceId, cancellationToken);
+            }
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            Log.WakeFailed(logger, exception, instanceId);
+            return;
+        }
+
+        try
+        {
+            await committer.ForgetAsync(outcome.Marker, cancellationToken);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            // Harmless: the sweep finds nothing undone behind the marker and deletes it.
+            Log.MarkerNotDeleted(logger, exception, instanceId);
+        }
     }
 
     public Task<WorkflowSnapshot<TState>?> GetAsync(string instanceId, CancellationToken cancellationToken) =>

@@ -72,6 +72,9 @@ internal sealed class InstancePartition<TState>
     /// <summary>True when the pending transaction adds outbox rows (so a dispatch must follow it).</summary>
     public bool AddsOutboxWork => Outbox.Keys.Any(key => !_storedOutbox.ContainsKey(key));
 
+    /// <summary>True when the pending transaction sets, moves or cancels a timer.</summary>
+    public bool ChangesTimers => _blindTimerDeletes.Count > 0 || !SameTimers();
+
     public bool CanWriteState => !Exists || StateETag != default;
 
     public static InstancePartition<TState> New(string instanceId, IPayloadProtector protector) =>

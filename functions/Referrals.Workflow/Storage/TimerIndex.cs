@@ -6,11 +6,17 @@ using Microsoft.Extensions.Options;
 namespace Referrals.Workflow.Storage;
 
 /// <summary>
-/// The global timer index: PartitionKey = the UTC minute a timer is due ("yyyyMMddHHmm"), RowKey =
-/// "instance|kind|token". Buckets sort by time, so "PartitionKey le now" reads only what is due.
+/// The global index of due work: PartitionKey = the UTC minute it is due ("yyyyMMddHHmm"), RowKey =
+/// "instance|kind|token". Buckets sort by time, so "PartitionKey le now" reads only what is due. Besides the
+/// decider's timers it holds two marker kinds: <see cref="WakeKind"/>, written before a commit that adds effects and
+/// deleted once the coordinator was woken (so a crash in between is found), and <see cref="EffectKind"/>, an effect
+/// waiting until a later time (token = effect id). Rows are only hints: the instance partition is the truth, and the
+/// sweep deletes a row once its work is done.
 /// </summary>
 internal sealed class TimerIndex(TableServiceClient tables, IOptions<WorkflowOptions> options)
 {
+    public const string WakeKind = "~wake";
+    public const string EffectKind = "~effect";
     private const string DueAt = "DueAt";
     private readonly TableClient _table = tables.GetTableClient(options.Value.TimerIndexTableName);
 
@@ -24,6 +30,13 @@ internal sealed class TimerIndex(TableServiceClient tables, IOptions<WorkflowOpt
 
     public Task UpsertAsync(string instanceId, ScheduledTimer timer, CancellationToken cancellationToken) =>
         _table.UpsertEntityAsync(Entry(instanceId, timer), TableUpdateMode.Replace, cancellationToken);
+
+    public async Task<DueTimer> AddWakeMarkerAsync(string instanceId, DateTimeOffset dueAt, CancellationToken cancellationToken)
+    {
+        var entry = Entry(instanceId, new ScheduledTimer(WakeKind, dueAt, Guid.NewGuid().ToString("N")));
+        await _table.UpsertEntityAsync(entry, TableUpdateMode.Replace, cancellationToken);
+        return Parse(entry)!;
+    }
 
     /// <summary>Index rows in buckets at or before now's bucket, oldest first.</summary>
     public IAsyncEnumerable<Page<TableEntity>> QueryDueAsync(DateTimeOffset now, CancellationToken cancellationToken) =>

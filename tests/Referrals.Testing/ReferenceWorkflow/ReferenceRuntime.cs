@@ -1,6 +1,5 @@
 using Azure.Core;
 using Azure.Data.Tables;
-using Azure.Storage.Queues;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -28,17 +27,19 @@ public sealed class ReferenceRuntime : IAsyncDisposable
 
     public IWorkflowClient<Order, OrderCommand> Client => _provider.GetRequiredService<IWorkflowClient<Order, OrderCommand>>();
 
-    public IWorkflowEngine Engine => _provider.GetRequiredService<IWorkflowEngine>();
+    /// <summary>Runs the instances' cycles in process, as the app's orchestration would.</summary>
+    public InlineCoordinator Engine => _provider.GetRequiredService<InlineCoordinator>();
+
+    public IWorkflowCoordination Coordination => _provider.GetRequiredService<IWorkflowCoordination>();
 
     public OrderNotificationHandler Notifications => _provider.GetServices<IEffectHandler>().OfType<OrderNotificationHandler>().Single();
 
-    /// <summary>Unique table and queue names for one test (or one benchmark run).</summary>
+    /// <summary>Unique table names for one test (or one benchmark run).</summary>
     public static WorkflowOptions UniqueOptions() => new()
     {
         TableName = AzuriteFixture.UniqueName("wf"),
         TimerIndexTableName = AzuriteFixture.UniqueName("wftimers"),
         ParkedTableName = AzuriteFixture.UniqueName("wfparked"),
-        DispatchQueueName = AzuriteFixture.UniqueName("wfdispatch"),
     };
 
     public static async Task<ReferenceRuntime> StartAsync(string connectionString, WorkflowOptions names, TimeProvider time,
@@ -53,21 +54,15 @@ public sealed class ReferenceRuntime : IAsyncDisposable
         var tableOptions = new TableClientOptions();
         tableOptions.AddPolicy(counter, HttpPipelinePosition.PerRetry);
         collection.AddSingleton(new TableServiceClient(connectionString, tableOptions));
-        collection.AddSingleton(sp =>
-        {
-            var queueOptions = new QueueClientOptions().UseWorkflowMessageEncoding(
-                sp.GetRequiredService<ILoggerFactory>().CreateLogger("Referrals.Workflow.DispatchQueue"));
-            queueOptions.AddPolicy(counter, HttpPipelinePosition.PerRetry);
-            return new QueueServiceClient(connectionString, queueOptions);
-        });
-        collection.AddWorkflowRuntime<Order, OrderCommand, OrderDecider>();
+        collection.AddSingleton(sp => new InlineCoordinator(sp.GetRequiredService<IWorkflowCoordination>, time));
+        collection.AddSingleton<IInstanceWaker>(sp => sp.GetRequiredService<InlineCoordinator>());
+        collection.AddWorkflow<Order, OrderCommand, OrderDecider>();
         collection.AddEffectHandler<OrderNotificationHandler>();
         collection.Configure<WorkflowOptions>(options =>
         {
             options.TableName = names.TableName;
             options.TimerIndexTableName = names.TimerIndexTableName;
             options.ParkedTableName = names.ParkedTableName;
-            options.DispatchQueueName = names.DispatchQueueName;
             configure?.Invoke(options);
         });
         services?.Invoke(collection);

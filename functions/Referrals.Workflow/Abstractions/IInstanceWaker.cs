@@ -1,0 +1,18 @@
+namespace Referrals.Workflow;
+
+/// <summary>
+/// Wakes the coordinator of an instance (in the app: its Durable Functions orchestration) after a commit, so it
+/// carries out what the decision asked for. Implemented by the host; the workflow library knows no engine.
+/// </summary>
+public interface IInstanceWaker
+{
+    /// <summary>The first commit of a new instance: start its coordinator.</summary>
+    Task StartAsync(string instanceId, CancellationToken cancellationToken);
+
+    /// <summary>A committed change (effects to perform, timers moved) asks the running coordinator to look again.</summary>
+    Task WakeAsync(string instanceId, CancellationToken cancellationToken);
+
+    /// <summary>From the safety sweep: the instance has overdue work, so its coordinator may be gone or stuck. Starts
+    /// it when it does not exist or has ended, otherwise wakes it.</summary>
+    Task EnsureRunningAsync(string instanceId, CancellationToken cancellationToken);
+}

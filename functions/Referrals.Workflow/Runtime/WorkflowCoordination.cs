@@ -1,0 +1,381 @@
+using System.Text.Json;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Referrals.Workflow.Storage;
+
+namespace Referrals.Workflow.Runtime;
+
+/// <summary>
+/// The coordinator's steps over the instance partition. Each step loads the partition, decides, and commits one
+/// transaction conditional on the state row's ETag, reloading on a concurrent write, so a step run twice or beside a
+/// command does no harm. Effects are performed one per call, so one failing effect never holds up another.
+/// </summary>
+internal sealed class WorkflowCoordination<TState, TCommand>(
+    InstanceStore store,
+    TimerIndex index,
+    ParkedEffects parkedEffects,
+    EffectHandlerRegistry handlers,
+    IDecider<TState, TCommand> decider,
+    IEnumerable<IParkedEffectListener<TCommand>> parkedListeners,
+    IInstanceWaker waker,
+    TimeProvider time,
+    IOptions<WorkflowOptions> options,
+    ILogger<WorkflowCoordination<TState, TCommand>> logger) : IWorkflowCoordination
+    where TState : class
+{
+    // A decision may set a timer that is already due; this bounds a decider that keeps doing so.
+    private const int MaxTimerRounds = 100;
+
+    private readonly IParkedEffectListener<TCommand>? _parkedListener = parkedListeners.FirstOrDefault();
+
+    public async Task<DueWork> ApplyDueAsync(string instanceId, CancellationToken cancellationToken)
+    {
+        RowKeys.Validate(instanceId, nameof(instanceId));
+        var now = time.GetUtcNow();
+        var tolerance = options.Value.EarlyTimerTolerance;
+        var partition = await CommitWithRetryAsync(instanceId, partition =>
+        {
+            if (partition.State is null)
+            {
+                return;
+            }
+
+            for (var round = 0; round < MaxTimerRounds; round++)
+            {
+                var timer = partition.Timers.Values.Where(t => t.DueAt <= now + tolerance)
+                    .OrderBy(t => t.DueAt).ThenBy(t => t.Kind, StringComparer.Ordinal).FirstOrDefault();
+                if (timer is null)
+                {
+                    return;
+                }
+
+                // A durable timer may fire a moment early; the deadline is what the decision is about.
+                var at = timer.DueAt > now ? timer.DueAt : now;
+                partition.FireTimer(timer.Kind);
+                var decision = decider.OnTimer(partition.State!, new TimerElapsed(timer.Kind, timer.Token, timer.DueAt), at);
+                if (decision.Rejection is { } rejection)
+                {
+                    Log.TimerRejected(logger, instanceId, timer.Kind, rejection.Kind, rejection.Reason);
+                }
+                else
+                {
+                    partition.Apply(decision, at);
+                }
+            }
+        }, cancellationToken);
+
+        var due = partition.Outbox.Values.Where(item => item.IsDue(now))
+            .OrderBy(item => item.Key, StringComparer.Ordinal)
+            .Select(item => new DueEffect(item.EffectId, item.Type)).ToList();
+        var next = partition.Timers.Values.Select(t => (DateTimeOffset?)t.DueAt)
+            .Concat(partition.Outbox.Values.Where(item => !item.Parked && !item.IsDue(now)).Select(item => item.NextAttemptAt))
+            .Min();
+        return new DueWork(due, next, now, partition.Version, partition.Exists);
+    }
+
+    public async Task<EffectStep> PerformEffectAsync(string instanceId, string effectId, CancellationToken cancellationToken)
+    {
+        RowKeys.Validate(instanceId, nameof(instanceId));
+        RowKeys.ValidateEffectId(effectId);
+        var key = RowKeys.Outbox(effectId);
+        var partition = await store.LoadAsync<TState>(instanceId, cancellationToken);
+        if (!partition.Outbox.TryGetValue(key, out var item))
+        {
+            return new EffectStep(EffectStepKind.Gone);
+        }
+
+        if (item.Parked)
+        {
+            return new EffectStep(EffectStepKind.Parked, Reason: item.LastError);
+        }
+
+        if (!item.IsDue(time.GetUtcNow()))
+        {
+            return new EffectStep(EffectStepKind.Waiting, item.NextAttemptAt);
+        }
+
+        var outcome = await HandleAsync(instanceId, item, partition.State, cancellationToken);
+        if (outcome is EffectRetry { After: null } failed)
+        {
+            return new EffectStep(EffectStepKind.Failed, Reason: failed.Reason);
+        }
+
+        return await RecordAsync(partition, item, outcome, cancellationToken);
+    }
+
+    public async Task<EffectStep> GiveUpAttemptsAsync(string instanceId, string effectId, int attempts, string reason,
+        CancellationToken cancellationToken)
+    {
+        RowKeys.Validate(instanceId, nameof(instanceId));
+        RowKeys.ValidateEffectId(effectId);
+        var partition = await store.LoadAsync<TState>(instanceId, cancellationToken);
+        if (!partition.Outbox.TryGetValue(RowKeys.Outbox(effectId), out var item))
+        {
+            return new EffectStep(EffectStepKind.Gone);
+        }
+
+        return await RecordAsync(partition, item with { Attempts = item.Attempts + Math.Max(0, attempts - 1) },
+            EffectOutcome.Retry(reason), cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<string>> SweepAsync(DateTimeOffset dueBy, CancellationToken cancellationToken)
+    {
+        var rows = await ReadIndexAsync(dueBy, cancellationToken);
+        var wake = new List<string>();
+        var finished = new List<(string Bucket, string RowKey)>(rows.Malformed);
+        foreach (var instance in rows.Due.GroupBy(row => row.InstanceId, StringComparer.Ordinal))
+        {
+            InstancePartition<TState> partition;
+            try
+            {
+                partition = await store.LoadAsync<TState>(instance.Key, cancellationToken);
+            }
+            catch (WorkflowStateUnreadableException exception)
+            {
+                Log.UnreadableInstance(logger, instance.Key, exception.Message);
+                continue;
+            }
+
+            var undone = instance.Where(row => IsUndone(partition, row.Timer, dueBy)).ToList();
+            finished.AddRange(instance.Except(undone).Select(row => (row.Bucket, row.RowKey)));
+            if (undone.Count > 0)
+            {
+                wake.Add(instance.Key);
+            }
+        }
+
+        await index.DeleteAsync(finished, cancellationToken);
+        return wake;
+    }
+
+    public async Task<IReadOnlyList<string>> FindDueAsync(DateTimeOffset dueBy, CancellationToken cancellationToken)
+    {
+        var rows = await ReadIndexAsync(dueBy, cancellationToken);
+        return rows.Due.Select(row => row.InstanceId).Distinct(StringComparer.Ordinal).ToList();
+    }
+
+    public Task<IReadOnlyList<ParkedEffect>> ListParkedAsync(CancellationToken cancellationToken) =>
+        parkedEffects.ListAsync(cancellationToken);
+
+    public async Task<bool> RetryParkedAsync(string instanceId, string effectId, CancellationToken cancellationToken)
+    {
+        RowKeys.Validate(instanceId, nameof(instanceId));
+        RowKeys.ValidateEffectId(effectId);
+        var key = RowKeys.Outbox(effectId);
+        var found = false;
+        await CommitWithRetryAsync(instanceId, partition =>
+        {
+            found = partition.Outbox.TryGetValue(key, out var item) && item.Parked;
+            if (found)
+            {
+                partition.Outbox[key] = item! with { Parked = false, Attempts = 0, NextAttemptAt = null };
+            }
+        }, cancellationToken);
+
+        await parkedEffects.DeleteAsync(instanceId, effectId, cancellationToken);
+        if (found)
+        {
+            await waker.EnsureRunningAsync(instanceId, cancellationToken);
+        }
+
+        return found;
+    }
+
+    private static bool IsUndone(InstancePartition<TState> partition, TimerElapsed row, DateTimeOffset dueBy) => row.Kind switch
+    {
+        TimerIndex.WakeKind => partition.Outbox.Values.Any(item => item.IsDue(dueBy)),
+        TimerIndex.EffectKind => partition.Outbox.TryGetValue(RowKeys.Outbox(row.Token), out var item) && item.IsDue(dueBy),
+        _ => partition.Timers.TryGetValue(row.Kind, out var timer) && timer.Token == row.Token && timer.DueAt <= dueBy,
+    };
+
+    private async Task<(List<DueTimer> Due, List<(string Bucket, string RowKey)> Malformed)> ReadIndexAsync(
+        DateTimeOffset dueBy, CancellationToken cancellationToken)
+    {
+        var due = new List<DueTimer>();
+        var malformed = new List<(string Bucket, string RowKey)>();
+        await foreach (var page in index.QueryDueAsync(dueBy, cancellationToken))
+        {
+            foreach (var entity in page.Values)
+            {
+                if (TimerIndex.Parse(entity) is not { } row)
+                {
+                    Log.MalformedIndexRow(logger, entity.PartitionKey, entity.RowKey);
+                    malformed.Add((entity.PartitionKey, entity.RowKey));
+                }
+                else if (row.Timer.DueAt <= dueBy)
+                {
+                    due.Add(row);
+                }
+            }
+        }
+
+        return (due, malformed);
+    }
+
+    private async Task<EffectOutcome> HandleAsync(string instanceId, OutboxItem item, TState? state, CancellationToken cancellationToken)
+    {
+        if (handlers.Find(item.Type) is not { } handler)
+        {
+            return EffectOutcome.Park($"No effect handler is registered for effect type '{item.Type}'.");
+        }
+
+        JsonElement payload;
+        try
+        {
+            payload = JsonSerializer.Deserialize<JsonElement>(store.ProtectorForPartitions.Unprotect(item.StoredPayload ?? "null"));
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            return EffectOutcome.Park($"The stored payload cannot be read ({exception.GetType().Name}).");
+        }
+
+        try
+        {
+            var context = new EffectContext(instanceId, new EffectRequest(item.Type, item.EffectId, payload, item.NextAttemptAt),
+                item.Attempts, state);
+            return await handler.HandleAsync(context, cancellationToken);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            throw;
+        }
+        catch (Exception exception)
+        {
+            // Only the type: a provider's message may quote personal data.
+            Log.EffectHandlerThrew(logger, instanceId, item.Type, item.EffectId, exception.GetType().Name);
+            return EffectOutcome.Retry($"The handler threw {exception.GetType().Name}.");
+        }
+    }
+
+    /// <summary>Records one effect's outcome with its follow-up decision, on the current state; a row someone else
+    /// finished meanwhile is left alone.</summary>
+    private async Task<EffectStep> RecordAsync(InstancePartition<TState> loaded, OutboxItem performed, EffectOutcome outcome,
+        CancellationToken cancellationToken)
+    {
+        var settings = options.Value;
+        EffectStep step = new(EffectStepKind.Gone);
+        ParkedEffect? parked = null;
+        await CommitWithRetryAsync(loaded.InstanceId, partition =>
+        {
+            parked = null;
+            step = new EffectStep(EffectStepKind.Gone);
+            if (!partition.Outbox.TryGetValue(performed.Key, out var current) || current.Parked)
+            {
+                return;
+            }
+
+            var now = time.GetUtcNow();
+            var attempts = Math.Max(current.Attempts, performed.Attempts) + 1;
+            if (outcome is EffectRetry exhausted && attempts >= settings.EffectMaxAttempts)
+            {
+                outcome = EffectOutcome.Park($"Gave up after {attempts} attempts: {exhausted.Reason}");
+            }
+
+            switch (outcome)
+            {
+                case EffectDone done:
+                    partition.Outbox.Remove(performed.Key);
+                    DecideFollowUp(partition, performed, done.FollowUp, now);
+                    step = new EffectStep(EffectStepKind.Done);
+                    break;
+                case EffectRetry retry:
+                    var delay = EffectRetryPolicy.Delay(attempts, settings.EffectRetryBaseDelay, settings.EffectRetryMaxDelay, retry.After);
+                    partition.Outbox[performed.Key] = current with
+                    {
+                        Attempts = attempts, NextAttemptAt = now + delay, LastError = retry.Reason,
+                    };
+                    Log.EffectRetrying(logger, partition.InstanceId, performed.Type, performed.EffectId, attempts, retry.Reason, delay);
+                    step = new EffectStep(EffectStepKind.Waiting, now + delay, retry.Reason);
+                    break;
+                case EffectDefer defer:
+                    partition.Outbox[performed.Key] = current with { NextAttemptAt = defer.Until, LastError = defer.Reason };
+                    DecideFollowUp(partition, performed, defer.FollowUp, now);
+                    Log.EffectWaiting(logger, partition.InstanceId, performed.Type, performed.EffectId, defer.Until, defer.Reason);
+                    step = new EffectStep(EffectStepKind.Waiting, defer.Until, defer.Reason);
+                    break;
+                case EffectPark park:
+                    partition.Outbox[performed.Key] = current with
+                    {
+                        Attempts = attempts, Parked = true, NextAttemptAt = null, LastError = park.Reason,
+                    };
+                    DecideFollowUp(partition, performed, park.FollowUp ?? ListenerFollowUp(performed, park.Reason), now);
+                    parked = new ParkedEffect(partition.InstanceId, performed.EffectId, performed.Type, park.Reason, now);
+                    step = new EffectStep(EffectStepKind.Parked, Reason: park.Reason);
+                    break;
+            }
+        }, cancellationToken, loaded, beforeCommit: () => step is { Kind: EffectStepKind.Waiting, Until: { } until }
+            ? index.UpsertAsync(loaded.InstanceId, new ScheduledTimer(TimerIndex.EffectKind, until, performed.EffectId), cancellationToken)
+            : Task.CompletedTask);
+
+        if (parked is not null)
+        {
+            await parkedEffects.UpsertAsync(parked, cancellationToken);
+            Log.EffectParked(logger, parked.InstanceId, parked.Type, parked.EffectId, performed.Attempts + 1, parked.Reason);
+        }
+
+        return step;
+    }
+
+    /// <summary>Loads (unless given), changes and commits, reloading and changing again on a concurrent write.
+    /// <paramref name="beforeCommit"/> writes what must exist before the commit does (an effect left waiting gets an
+    /// index row, so the sweep and the development clock can find it).</summary>
+    private async Task<InstancePartition<TState>> CommitWithRetryAsync(string instanceId, Action<InstancePartition<TState>> change,
+        CancellationToken cancellationToken, InstancePartition<TState>? loaded = null, Func<Task>? beforeCommit = null)
+    {
+        var partition = loaded ?? await store.LoadAsync<TState>(instanceId, cancellationToken);
+        for (var attempt = 1; ; attempt++)
+        {
+            change(partition);
+            if (!partition.HasChanges)
+            {
+                return partition;
+            }
+
+            if (beforeCommit is not null)
+            {
+                await beforeCommit();
+            }
+
+            if (partition.CanWriteState && await store.TryCommitAsync(partition, cancellationToken))
+            {
+                return partition;
+            }
+
+            if (attempt > options.Value.MaxConflictRetries)
+            {
+                throw new InvalidOperationException(
+                    $"Workflow instance '{instanceId}' kept changing concurrently; gave up after {attempt} attempts.");
+            }
+
+            Log.ConflictRetry(logger, instanceId, attempt);
+            await ConflictBackoff.WaitAsync(attempt, cancellationToken);
+            partition = await store.LoadAsync<TState>(instanceId, cancellationToken);
+        }
+    }
+
+    private object? ListenerFollowUp(OutboxItem item, string reason) =>
+        _parkedListener is null ? null : _parkedListener.OnEffectParked(item.EffectId, item.Type, reason);
+
+    private void DecideFollowUp(InstancePartition<TState> partition, OutboxItem item, object? followUp, DateTimeOffset now)
+    {
+        if (followUp is null)
+        {
+            return;
+        }
+
+        if (followUp is not TCommand command)
+        {
+            Log.FollowUpNotACommand(logger, partition.InstanceId, item.EffectId, followUp.GetType().Name);
+            return;
+        }
+
+        var decision = decider.Decide(partition.State, command, now);
+        if (decision.Rejection is { } rejection)
+        {
+            Log.FollowUpRejected(logger, partition.InstanceId, item.EffectId, rejection.Kind, rejection.Reason);
+            return;
+        }
+
+        partition.Apply(decision, now);
+    }
+}
