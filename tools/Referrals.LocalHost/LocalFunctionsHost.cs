@@ -57,6 +57,10 @@ public static partial class LocalFunctionsHost
                 var durable = configuration.GetSection($"{HostJson.Section}:extensions:durableTask");
                 options.HubName = durable["hubName"] ?? "";
                 durable.GetSection("storageProvider").Bind(options);
+                options.MaxConcurrentActivityFunctions =
+                    durable.GetValue("maxConcurrentActivityFunctions", options.MaxConcurrentActivityFunctions);
+                options.MaxConcurrentOrchestratorFunctions =
+                    durable.GetValue("maxConcurrentOrchestratorFunctions", options.MaxConcurrentOrchestratorFunctions);
                 options.StorageConnectionString = configuration[options.ConnectionName]
                     ?? configuration.GetConnectionString(options.ConnectionName) ?? "";
             })

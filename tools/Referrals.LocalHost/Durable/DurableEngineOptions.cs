@@ -21,6 +21,21 @@ public sealed class DurableEngineOptions
     [Range(typeof(TimeSpan), "00:00:00.100", "00:05:00")]
     public TimeSpan MaxQueuePollingInterval { get; set; } = TimeSpan.FromSeconds(30);
 
+    /// <summary>Messages fetched from a control queue per receive.</summary>
+    [Range(1, 32)]
+    public int ControlQueueBatchSize { get; set; } = 32;
+
+    /// <summary>Partition leases in a table rather than in blobs (the Durable extension's default since v3).</summary>
+    public bool UseTablePartitionManagement { get; set; } = true;
+
+    /// <summary>From <c>extensions.durableTask.maxConcurrentActivityFunctions</c> (default 10 per processor).</summary>
+    [Range(1, 1000)]
+    public int MaxConcurrentActivityFunctions { get; set; } = 10 * Environment.ProcessorCount;
+
+    /// <summary>From <c>extensions.durableTask.maxConcurrentOrchestratorFunctions</c> (default 10 per processor).</summary>
+    [Range(1, 1000)]
+    public int MaxConcurrentOrchestratorFunctions { get; set; } = 10 * Environment.ProcessorCount;
+
     [Required]
     public string ConnectionName { get; set; } = "AzureWebJobsStorage";
 

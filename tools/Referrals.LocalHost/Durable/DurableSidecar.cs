@@ -26,6 +26,10 @@ internal sealed partial class DurableSidecar(
             StorageAccountClientProvider = new StorageAccountClientProvider(engine.StorageConnectionString),
             PartitionCount = engine.PartitionCount,
             MaxQueuePollingInterval = engine.MaxQueuePollingInterval,
+            ControlQueueBatchSize = engine.ControlQueueBatchSize,
+            UseTablePartitionManagement = engine.UseTablePartitionManagement,
+            MaxConcurrentTaskActivityWorkItems = engine.MaxConcurrentActivityFunctions,
+            MaxConcurrentTaskOrchestrationWorkItems = engine.MaxConcurrentOrchestratorFunctions,
             LoggerFactory = loggerFactory,
         });
         var log = loggerFactory.CreateLogger<DurableSidecar>();
