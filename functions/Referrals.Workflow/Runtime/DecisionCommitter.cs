@@ -36,7 +36,20 @@ internal sealed class DecisionCommitter(
         DueTimer? marker = null;
         for (var attempt = 1; ; attempt++)
         {
-            var rejection = decide(partition);
+            Rejection? rejection;
+            try
+            {
+                rejection = decide(partition);
+            }
+            catch (Exception) when (marker is not null)
+            {
+                // Deciding again after a conflict threw (the decider, or a decision the partition refuses): nothing
+                // of it was committed, so its marker guards nothing. (A commit that throws may still have happened,
+                // so its marker stays.)
+                await ForgetQuietlyAsync(marker);
+                throw;
+            }
+
             if (rejection is not null && !loaded)
             {
                 partition = await store.LoadAsync<TState>(instanceId, cancellationToken);
@@ -94,6 +107,20 @@ internal sealed class DecisionCommitter(
     /// <summary>Deletes a wake marker once the coordinator was woken (or the commit it guarded did not happen).</summary>
     public Task ForgetAsync(DueTimer? marker, CancellationToken cancellationToken) =>
         marker is null ? Task.CompletedTask : index.DeleteAsync([(marker.Bucket, marker.RowKey)], cancellationToken);
+
+    /// <summary>Best effort while another exception is on its way out: a marker left behind is only a hint, which
+    /// the sweep deletes once it finds nothing undone behind it.</summary>
+    private async Task ForgetQuietlyAsync(DueTimer marker)
+    {
+        try
+        {
+            await ForgetAsync(marker, CancellationToken.None);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            Log.MarkerNotDeleted(logger, exception, marker.InstanceId);
+        }
+    }
 }
 
 /// <summary>What <see cref="DecisionCommitter.RunAsync"/> reads before deciding the first time.</summary>
