@@ -34,7 +34,9 @@ internal sealed class DecisionCommitter(
             : InstancePartition<TState>.New(instanceId, store.ProtectorForPartitions);
         var existed = partition.Exists;
         DueTimer? marker = null;
-        for (var attempt = 1; ; attempt++)
+        // Counts commit attempts only: reloading after a blind decision was rejected is no concurrent write.
+        var attempt = 0;
+        while (true)
         {
             Rejection? rejection;
             try
@@ -64,6 +66,7 @@ internal sealed class DecisionCommitter(
                 return new CommitOutcome<TState>(partition, rejection, null, existed, ChangesWork: false);
             }
 
+            attempt++;
             var addsWork = partition.AddsOutboxWork;
             var changesTimers = partition.ChangesTimers;
             var indexing = store.IndexTimersAsync(partition, cancellationToken);
