@@ -93,6 +93,47 @@ public sealed class CoordinationTests(AzuriteFixture azurite) : IClassFixture<Az
     }
 
     [Fact]
+    public async Task An_effect_its_decision_delays_is_indexed_so_a_lost_wake_up_cannot_strand_it()
+    {
+        var clock = RuntimeTestKit.Clock();
+        await using var runtime = await RuntimeTestKit.StartAsync(azurite, _names, clock);
+        var grace = runtime.Services.GetRequiredService<IOptions<WorkflowOptions>>().Value.WakeGrace;
+        var id = RuntimeTestKit.NewId();
+        await runtime.Client.ExecuteAsync(id, RuntimeTestKit.Place(TimeSpan.FromDays(1)), default);
+        await runtime.Engine.RunUntilIdleAsync(default);
+        var at = RuntimeTestKit.Start.AddHours(1);
+        var effectId = OrderDecider.ReminderEffectId(at);
+        runtime.Engine.FailWakes = true;
+
+        var result = await runtime.Client.ExecuteAsync(id, new RemindOrder(at), default);
+
+        Assert.True(result.Applied);
+        Assert.Contains(await IndexRowsAsync(id), r => r.RowKey == $"{id}|{TimerIndex.EffectKind}|{effectId}"
+            && r.PartitionKey == TimerIndex.Bucket(at));
+        // Nothing is due within the grace: the marker has nothing to guard and goes; the effect's row waits.
+        Assert.Empty(await runtime.Coordination.SweepAsync(clock.GetUtcNow() + grace, default));
+        Assert.Empty(await WakeMarkersAsync(id));
+
+        runtime.Engine.FailWakes = false;
+        clock.Advance(TimeSpan.FromHours(1));
+        var due = await runtime.Coordination.SweepAsync(clock.GetUtcNow(), default);
+        foreach (var instance in due)
+        {
+            await runtime.Engine.EnsureRunningAsync(instance, default);
+        }
+
+        await runtime.Engine.RunUntilIdleAsync(default);
+
+        Assert.Equal([id], due);
+        Assert.Equal(1, runtime.Notifications.PerformedCount(id, effectId));
+        var snapshot = await runtime.Client.GetAsync(id, default);
+        Assert.Empty(snapshot!.Effects);
+        Assert.Contains("reminder", snapshot.State.Notified);
+        Assert.Empty(await runtime.Coordination.SweepAsync(clock.GetUtcNow(), default));
+        Assert.DoesNotContain(await IndexRowsAsync(id), r => r.RowKey.Contains(effectId, StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task A_failing_handler_is_returned_as_failed_and_nothing_is_recorded()
     {
         await using var runtime = await RuntimeTestKit.StartAsync(azurite, _names, RuntimeTestKit.Clock());
