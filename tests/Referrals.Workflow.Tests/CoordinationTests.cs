@@ -134,6 +134,43 @@ public sealed class CoordinationTests(AzuriteFixture azurite) : IClassFixture<Az
     }
 
     [Fact]
+    public async Task Retrying_a_parked_effect_whose_wake_up_fails_answers_true_and_leaves_a_marker_for_the_sweep()
+    {
+        var clock = RuntimeTestKit.Clock();
+        await using var runtime = await RuntimeTestKit.StartAsync(azurite, _names, clock, o => o.EffectMaxAttempts = 1);
+        var grace = runtime.Services.GetRequiredService<IOptions<WorkflowOptions>>().Value.WakeGrace;
+        runtime.Notifications.Behavior = (context, _) => Task.FromResult<EffectOutcome?>(
+            context.Effect.Id == "notify-sms" ? EffectOutcome.Retry("503 from provider") : null);
+        var id = RuntimeTestKit.NewId();
+        await runtime.Client.ExecuteAsync(id, RuntimeTestKit.Place(), default);
+        await runtime.Engine.RunUntilIdleAsync(default);
+        Assert.Single(await runtime.Coordination.ListParkedAsync(default), p => p.InstanceId == id);
+        runtime.Notifications.Behavior = null;
+        runtime.Engine.FailWakes = true;
+
+        Assert.True(await runtime.Coordination.RetryParkedAsync(id, "notify-sms", default));
+
+        Assert.DoesNotContain(await runtime.Coordination.ListParkedAsync(default), p => p.InstanceId == id);
+        Assert.Equal(EffectStatus.Pending, Assert.Single((await runtime.Client.GetAsync(id, default))!.Effects).Status);
+        Assert.Single(await WakeMarkersAsync(id));
+        var overdue = await runtime.Coordination.SweepAsync(clock.GetUtcNow() + grace, default);
+        Assert.Equal([id], overdue);
+
+        runtime.Engine.FailWakes = false;
+        foreach (var instance in overdue)
+        {
+            await runtime.Engine.EnsureRunningAsync(instance, default);
+        }
+
+        await runtime.Engine.RunUntilIdleAsync(default);
+
+        Assert.Equal(1, runtime.Notifications.PerformedCount(id, "notify-sms"));
+        Assert.Empty((await runtime.Client.GetAsync(id, default))!.Effects);
+        Assert.Empty(await runtime.Coordination.SweepAsync(clock.GetUtcNow() + grace, default));
+        Assert.Empty(await WakeMarkersAsync(id));
+    }
+
+    [Fact]
     public async Task A_failing_handler_is_returned_as_failed_and_nothing_is_recorded()
     {
         await using var runtime = await RuntimeTestKit.StartAsync(azurite, _names, RuntimeTestKit.Clock());
@@ -224,6 +261,7 @@ public sealed class CoordinationTests(AzuriteFixture azurite) : IClassFixture<Az
         Assert.Equal(EffectStepKind.Parked, (await runtime.Coordination.PerformEffectAsync(id, "notify-sms", default)).Kind);
         Assert.Equal(0, handled);
         Assert.True(await runtime.Coordination.RetryParkedAsync(id, "notify-sms", default));
+        Assert.Empty(await WakeMarkersAsync(id));
         await runtime.Engine.RunUntilIdleAsync(default);
         Assert.Equal(2, handled);
         Assert.Contains("sms", (await runtime.Client.GetStateAsync(id, default))!.Notified);

@@ -163,6 +163,9 @@ internal sealed class WorkflowCoordination<TState, TCommand>(
         RowKeys.ValidateEffectId(effectId);
         var key = RowKeys.Outbox(effectId);
         var found = false;
+        DueTimer? marker = null;
+        // Like a command adding an effect: a wake marker first, so a wake-up that fails after the commit leaves
+        // something the sweep finds (the effect, due again, has no index row of its own).
         await CommitWithRetryAsync(instanceId, partition =>
         {
             found = partition.Outbox.TryGetValue(key, out var item) && item.Parked;
@@ -170,12 +173,34 @@ internal sealed class WorkflowCoordination<TState, TCommand>(
             {
                 partition.Outbox[key] = item! with { Parked = false, Attempts = 0, NextAttemptAt = null };
             }
-        }, cancellationToken);
+        }, cancellationToken, beforeCommit: async () => marker ??= await index.AddWakeMarkerAsync(instanceId,
+            time.GetUtcNow() + options.Value.WakeGrace, cancellationToken));
 
         await parkedEffects.DeleteAsync(instanceId, effectId, cancellationToken);
         if (found)
         {
-            await waker.EnsureRunningAsync(instanceId, cancellationToken);
+            try
+            {
+                await waker.EnsureRunningAsync(instanceId, cancellationToken);
+            }
+            catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+            {
+                // The retry is committed; the marker stays for the sweep.
+                Log.WakeFailed(logger, exception, instanceId);
+                return true;
+            }
+        }
+
+        if (marker is not null)
+        {
+            try
+            {
+                await index.DeleteAsync([(marker.Bucket, marker.RowKey)], cancellationToken);
+            }
+            catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+            {
+                Log.MarkerNotDeleted(logger, exception, instanceId);
+            }
         }
 
         return found;
