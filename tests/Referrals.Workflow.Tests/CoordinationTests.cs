@@ -279,10 +279,17 @@ public sealed class CoordinationTests(AzuriteFixture azurite) : IClassFixture<Az
 
         Assert.Equal(new EffectStep(EffectStepKind.Parked, Reason: "Gave up after 4 attempts: timeout"), step);
         Assert.Single(await runtime.Coordination.ListParkedAsync(default), p => p.InstanceId == id && p.EffectId == "notify-email");
+        var version = (await runtime.Client.GetAsync(id, default))!.Version;
+        // A second cycle giving up on it too finds it parked, not gone, and changes nothing.
+        Assert.Equal(new EffectStep(EffectStepKind.Parked, Reason: "Gave up after 4 attempts: timeout"),
+            await runtime.Coordination.GiveUpAttemptsAsync(id, "notify-email", 4, "timeout again", default));
         // Without a listener the instance's state is unchanged; the effect shows as parked.
         var snapshot = await runtime.Client.GetAsync(id, default);
         Assert.Empty(snapshot!.State.FailedNotifications);
-        Assert.Equal(EffectStatus.Parked, Assert.Single(snapshot.Effects, e => e.Id == "notify-email").Status);
+        Assert.Equal(version, snapshot.Version);
+        var effect = Assert.Single(snapshot.Effects, e => e.Id == "notify-email");
+        Assert.Equal(EffectStatus.Parked, effect.Status);
+        Assert.Equal(4, effect.Attempts);
     }
 
     [Fact]

@@ -284,8 +284,15 @@ internal sealed class WorkflowCoordination<TState, TCommand>(
         {
             parked = null;
             step = new EffectStep(EffectStepKind.Gone);
-            if (!partition.Outbox.TryGetValue(performed.Key, out var current) || current.Parked)
+            if (!partition.Outbox.TryGetValue(performed.Key, out var current))
             {
+                return;
+            }
+
+            if (current.Parked)
+            {
+                // Parked meanwhile (another cycle gave up on it): still there, and left as it is.
+                step = new EffectStep(EffectStepKind.Parked, Reason: current.LastError);
                 return;
             }
 
