@@ -293,6 +293,39 @@ public sealed class CoordinationTests(AzuriteFixture azurite) : IClassFixture<Az
     }
 
     [Fact]
+    public async Task A_step_that_parked_an_effect_but_died_before_listing_it_lists_it_when_run_again()
+    {
+        var clock = RuntimeTestKit.Clock();
+        await using var runtime = await RuntimeTestKit.StartAsync(azurite, _names, clock, o => o.EffectMaxAttempts = 2);
+        var id = RuntimeTestKit.NewId();
+        await runtime.Client.ExecuteAsync(id, RuntimeTestKit.Place(), default);
+        var parkedTable = azurite.TableService().GetTableClient(_names.ParkedTableName);
+        // The operator's list cannot be written: the step fails after the commit that parked the effect.
+        await parkedTable.DeleteAsync();
+
+        await Assert.ThrowsAnyAsync<Azure.RequestFailedException>(() =>
+            runtime.Coordination.GiveUpAttemptsAsync(id, "notify-sms", 2, "503 from provider", default));
+        var parkedUnlisted = Assert.Single((await runtime.Client.GetAsync(id, default))!.Effects, e => e.Id == "notify-sms");
+        await parkedTable.CreateIfNotExistsAsync();
+        var again = await runtime.Coordination.GiveUpAttemptsAsync(id, "notify-sms", 2, "503 from provider", default);
+
+        Assert.Equal(EffectStatus.Parked, parkedUnlisted.Status);
+        Assert.Equal(new EffectStep(EffectStepKind.Parked, Reason: "Gave up after 2 attempts: 503 from provider"), again);
+        var listed = Assert.Single(await runtime.Coordination.ListParkedAsync(default));
+        Assert.Equal((id, "notify-sms", "Gave up after 2 attempts: 503 from provider"), (listed.InstanceId, listed.EffectId, listed.Reason));
+
+        // The same for a perform step run again; a row already there keeps the time it was parked at.
+        await parkedTable.DeleteEntityAsync(id, "notify-sms");
+        clock.Advance(TimeSpan.FromMinutes(1));
+        Assert.Equal(EffectStepKind.Parked, (await runtime.Coordination.PerformEffectAsync(id, "notify-sms", default)).Kind);
+        clock.Advance(TimeSpan.FromMinutes(1));
+        Assert.Equal(EffectStepKind.Parked, (await runtime.Coordination.PerformEffectAsync(id, "notify-sms", default)).Kind);
+        Assert.Equal(listed with { ParkedAt = RuntimeTestKit.Start.AddMinutes(1) },
+            Assert.Single(await runtime.Coordination.ListParkedAsync(default)));
+        Assert.Equal(0, runtime.Notifications.PerformedCount(id, "notify-sms"));
+    }
+
+    [Fact]
     public async Task Steps_on_an_effect_that_is_gone_report_it_gone()
     {
         await using var runtime = await RuntimeTestKit.StartAsync(azurite, _names, RuntimeTestKit.Clock());

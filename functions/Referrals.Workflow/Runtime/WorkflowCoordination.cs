@@ -86,6 +86,7 @@ internal sealed class WorkflowCoordination<TState, TCommand>(
 
         if (item.Parked)
         {
+            await EnsureListedAsync(instanceId, item, cancellationToken);
             return new EffectStep(EffectStepKind.Parked, Reason: item.LastError);
         }
 
@@ -280,9 +281,11 @@ internal sealed class WorkflowCoordination<TState, TCommand>(
         var settings = options.Value;
         EffectStep step = new(EffectStepKind.Gone);
         ParkedEffect? parked = null;
+        OutboxItem? parkedBefore = null;
         await CommitWithRetryAsync(loaded.InstanceId, partition =>
         {
             parked = null;
+            parkedBefore = null;
             step = new EffectStep(EffectStepKind.Gone);
             if (!partition.Outbox.TryGetValue(performed.Key, out var current))
             {
@@ -291,7 +294,9 @@ internal sealed class WorkflowCoordination<TState, TCommand>(
 
             if (current.Parked)
             {
-                // Parked meanwhile (another cycle gave up on it): still there, and left as it is.
+                // Parked meanwhile (another cycle gave up on it, or this step ran before and died before listing
+                // it): still there, and left as it is.
+                parkedBefore = current;
                 step = new EffectStep(EffectStepKind.Parked, Reason: current.LastError);
                 return;
             }
@@ -344,9 +349,19 @@ internal sealed class WorkflowCoordination<TState, TCommand>(
             await parkedEffects.UpsertAsync(parked, cancellationToken);
             Log.EffectParked(logger, parked.InstanceId, parked.Type, parked.EffectId, performed.Attempts + 1, parked.Reason);
         }
+        else if (parkedBefore is not null)
+        {
+            await EnsureListedAsync(loaded.InstanceId, parkedBefore, cancellationToken);
+        }
 
         return step;
     }
+
+    /// <summary>The operator's row of a parked effect is written after the commit that parked it, so a step that
+    /// died in between left the effect parked but unlisted; the engine runs that step again, and it lands here.</summary>
+    private Task EnsureListedAsync(string instanceId, OutboxItem item, CancellationToken cancellationToken) =>
+        parkedEffects.AddIfMissingAsync(
+            new ParkedEffect(instanceId, item.EffectId, item.Type, item.LastError ?? "", time.GetUtcNow()), cancellationToken);
 
     /// <summary>Loads (unless given), changes and commits, reloading and changing again on a concurrent write.
     /// <paramref name="beforeCommit"/> writes what must exist before the commit does (an effect left waiting gets an
