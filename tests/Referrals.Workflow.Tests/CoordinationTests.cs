@@ -93,6 +93,33 @@ public sealed class CoordinationTests(AzuriteFixture azurite) : IClassFixture<Az
     }
 
     [Fact]
+    public async Task A_lost_wake_up_of_a_running_instance_is_caught_up_once_its_marker_falls_due()
+    {
+        var clock = RuntimeTestKit.Clock();
+        await using var runtime = await RuntimeTestKit.StartAsync(azurite, _names, clock);
+        var grace = runtime.Services.GetRequiredService<IOptions<WorkflowOptions>>().Value.WakeGrace;
+        var id = RuntimeTestKit.NewId();
+        await runtime.Client.ExecuteAsync(id, RuntimeTestKit.Place(), default);
+        await runtime.Engine.RunUntilIdleAsync(default);
+        runtime.Engine.FailWakes = true;
+
+        var confirmed = await runtime.Client.ExecuteAsync(id, new ConfirmOrder(), default);
+        runtime.Engine.FailWakes = false;
+        await runtime.Engine.RunUntilIdleAsync(default);
+        var performedBeforeGrace = runtime.Notifications.PerformedCount(id, "notify-confirmed");
+        clock.Advance(grace);
+        await runtime.Engine.RunUntilIdleAsync(default);
+
+        Assert.True(confirmed.Applied);
+        Assert.Equal(1, runtime.Engine.Wakes);
+        // Nobody was told, and the marker is not due before the grace is over.
+        Assert.Equal(0, performedBeforeGrace);
+        Assert.Equal(1, runtime.Notifications.PerformedCount(id, "notify-confirmed"));
+        Assert.Contains("confirmed", (await runtime.Client.GetStateAsync(id, default))!.Notified);
+        Assert.Empty(await WakeMarkersAsync(id));
+    }
+
+    [Fact]
     public async Task An_effect_its_decision_delays_is_indexed_so_a_lost_wake_up_cannot_strand_it()
     {
         var clock = RuntimeTestKit.Clock();
