@@ -88,7 +88,7 @@ public sealed class DispatchTests(AzuriteFixture azurite) : IClassFixture<Azurit
             clock.Advance(TimeSpan.FromMinutes(1));
         }
 
-        var parked = Assert.Single(await runtime.Engine.ListParkedAsync(default), p => p.InstanceId == broken);
+        var parked = Assert.Single(await runtime.Coordination.ListParkedAsync(default), p => p.InstanceId == broken);
         Assert.Equal("notify-sms", parked.EffectId);
         Assert.Contains("503 from provider", parked.Reason, StringComparison.Ordinal);
         var snapshot = await runtime.Client.GetAsync(broken, default);
@@ -101,14 +101,14 @@ public sealed class DispatchTests(AzuriteFixture azurite) : IClassFixture<Azurit
             && e.Message.Contains(broken, StringComparison.Ordinal));
 
         runtime.Notifications.Behavior = null;
-        Assert.True(await runtime.Engine.RetryParkedAsync(broken, "notify-sms", default));
+        Assert.True(await runtime.Coordination.RetryParkedAsync(broken, "notify-sms", default));
         await runtime.Engine.RunUntilIdleAsync(default);
 
-        Assert.DoesNotContain(await runtime.Engine.ListParkedAsync(default), p => p.InstanceId == broken);
+        Assert.DoesNotContain(await runtime.Coordination.ListParkedAsync(default), p => p.InstanceId == broken);
         var retried = await runtime.Client.GetAsync(broken, default);
         Assert.Empty(retried!.Effects);
         Assert.Equal(["email", "sms"], retried.State.Notified.Order(StringComparer.Ordinal));
-        Assert.False(await runtime.Engine.RetryParkedAsync(broken, "notify-sms", default));
+        Assert.False(await runtime.Coordination.RetryParkedAsync(broken, "notify-sms", default));
     }
 
     [Fact]
@@ -138,13 +138,13 @@ public sealed class DispatchTests(AzuriteFixture azurite) : IClassFixture<Azurit
         await runtime.Client.ExecuteAsync(id, RuntimeTestKit.Place(), default);
         await runtime.Engine.RunUntilIdleAsync(default);
 
-        var parked = (await runtime.Engine.ListParkedAsync(default)).Where(p => p.InstanceId == id).ToList();
+        var parked = (await runtime.Coordination.ListParkedAsync(default)).Where(p => p.InstanceId == id).ToList();
         Assert.Equal(2, parked.Count);
         Assert.All(parked, p => Assert.Contains("'order.notify'", p.Reason, StringComparison.Ordinal));
     }
 
     [Fact]
-    public async Task A_follow_up_is_recorded_exactly_once_when_two_dispatchers_perform_the_same_effect()
+    public async Task A_follow_up_is_recorded_exactly_once_when_two_cycles_perform_the_same_effect()
     {
         var clock = RuntimeTestKit.Clock();
         await using var slow = await RuntimeTestKit.StartAsync(azurite, _names, clock);
@@ -166,10 +166,12 @@ public sealed class DispatchTests(AzuriteFixture azurite) : IClassFixture<Azurit
         var id = RuntimeTestKit.NewId();
 
         await slow.Client.ExecuteAsync(id, RuntimeTestKit.Place(), default);
+        var slowRun = slow.Engine.RunUntilIdleAsync(default);
         await started.Task.WaitAsync(TimeSpan.FromSeconds(30));
-        await fast.Engine.DispatchAsync(id, default);
+        // A second cycle of the same instance (an activity run again on another worker) while the first one hangs.
+        await InlineCoordinator.CycleAsync(fast.Coordination, id, default);
         release.SetResult();
-        await slow.Engine.RunUntilIdleAsync(default);
+        await slowRun;
 
         var snapshot = await fast.Client.GetAsync(id, default);
         Assert.Equal(["email", "sms"], snapshot!.State.Notified.Order(StringComparer.Ordinal));

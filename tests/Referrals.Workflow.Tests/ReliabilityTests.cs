@@ -1,5 +1,3 @@
-using Azure.Storage.Queues;
-using Microsoft.Extensions.Logging;
 using Referrals.Testing;
 using Referrals.Testing.ReferenceWorkflow;
 
@@ -66,16 +64,16 @@ public sealed class ReliabilityTests(AzuriteFixture azurite) : IClassFixture<Azu
     }
 
     [Fact]
-    public async Task A_crash_between_performing_an_effect_and_deleting_its_outbox_row_performs_it_again_and_loses_nothing()
+    public async Task A_crash_between_performing_an_effect_and_recording_it_performs_it_again_and_records_it_once()
     {
         var clock = RuntimeTestKit.Clock();
-        Action<WorkflowOptions> configure = o => o.DispatchRecoveryDelay = TimeSpan.FromSeconds(1);
-        var crashing = await RuntimeTestKit.StartAsync(azurite, _names, clock, configure);
+        var crashing = await RuntimeTestKit.StartAsync(azurite, _names, clock);
         var performedBeforeCrash = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var crashingPerformed = 0;
         crashing.Notifications.Behavior = async (context, token) =>
         {
-            // The provider accepted the message; then the process dies before the outbox row is deleted.
+            // The provider accepted the message; then the process dies before the outcome is recorded.
+            crashing.Notifications.RecordPerformed(context);
             if (Interlocked.Increment(ref crashingPerformed) == 2)
             {
                 performedBeforeCrash.SetResult();
@@ -86,70 +84,30 @@ public sealed class ReliabilityTests(AzuriteFixture azurite) : IClassFixture<Azu
         };
         var id = RuntimeTestKit.NewId();
         await crashing.Client.ExecuteAsync(id, RuntimeTestKit.Place(), default);
-        await performedBeforeCrash.Task.WaitAsync(TimeSpan.FromSeconds(30));
+        using (var crash = new CancellationTokenSource())
+        {
+            var run = crashing.Engine.RunUntilIdleAsync(crash.Token);
+            await performedBeforeCrash.Task.WaitAsync(TimeSpan.FromSeconds(30));
+            await crash.CancelAsync();
+            await Assert.ThrowsAnyAsync<OperationCanceledException>(() => run);
+        }
+
         await crashing.DisposeAsync();
 
-        await using var restarted = await RuntimeTestKit.StartAsync(azurite, _names, clock, configure);
-        await RuntimeTestKit.EventuallyAsync(async () =>
-        {
-            await restarted.Engine.RunUntilIdleAsync(default);
-            return (await restarted.Client.GetStateAsync(id, default))!.Notified.Count == 2;
-        }, TimeSpan.FromSeconds(30), "the recovery message brings the effects back");
+        await using var restarted = await RuntimeTestKit.StartAsync(azurite, _names, clock);
+        var stillPending = (await restarted.Client.GetAsync(id, default))!.Effects;
+        // The engine runs the orchestration's unfinished activities again after the restart.
+        await restarted.Engine.EnsureRunningAsync(id, default);
+        await restarted.Engine.RunUntilIdleAsync(default);
 
+        Assert.Equal(["notify-email", "notify-sms"], stillPending.Select(e => e.Id).Order(StringComparer.Ordinal));
+        Assert.All(stillPending, e => Assert.Equal(0, e.Attempts));
         var snapshot = await restarted.Client.GetAsync(id, default);
         Assert.Equal(2, crashingPerformed);
         Assert.Equal(1, restarted.Notifications.PerformedCount(id, "notify-email"));
         Assert.Equal(1, restarted.Notifications.PerformedCount(id, "notify-sms"));
         Assert.Empty(snapshot!.Effects);
         Assert.Equal(2, snapshot.Events.Count(e => e.Type == "notified"));
-    }
-
-    [Fact]
-    public async Task A_garbage_message_goes_to_the_poison_queue_with_a_log_entry_and_dispatch_continues()
-    {
-        var logs = new CapturingLoggerProvider();
-        await using var runtime = await RuntimeTestKit.StartAsync(azurite, _names, RuntimeTestKit.Clock(), logs: logs);
-        var base64 = new QueueClient(azurite.ConnectionString, _names.DispatchQueueName,
-            new QueueClientOptions { MessageEncoding = QueueMessageEncoding.Base64 });
-        await base64.SendMessageAsync("this is not a dispatch message");
-        await base64.SendMessageAsync("{\"instanceId\":\"a/b\"}");
-        await new QueueClient(azurite.ConnectionString, _names.DispatchQueueName).SendMessageAsync("%% not base64 %%");
-        var id = RuntimeTestKit.NewId();
-        await runtime.Client.ExecuteAsync(id, RuntimeTestKit.Place(), default);
-        await base64.SendMessageAsync(System.Text.Json.JsonSerializer.Serialize(new { instanceId = id }));
-
-        await runtime.Engine.RunUntilIdleAsync(default);
-
-        var poison = new QueueClient(azurite.ConnectionString, _names.DispatchQueueName + "-poison",
-            new QueueClientOptions { MessageEncoding = QueueMessageEncoding.Base64 });
-        var moved = (await poison.PeekMessagesAsync(10)).Value.Select(m => m.Body.ToString()).ToList();
-        Assert.Equal(["%% not base64 %%", "this is not a dispatch message", "{\"instanceId\":\"a/b\"}"],
-            moved.Order(StringComparer.Ordinal));
-        Assert.Equal(3, logs.Entries.Count(e => e.Level == LogLevel.Warning && e.Message.Contains("poison", StringComparison.Ordinal)));
-        Assert.Equal(2, (await runtime.Client.GetStateAsync(id, default))!.Notified.Count);
-        Assert.Equal(0, (await base64.GetPropertiesAsync()).Value.ApproximateMessagesCount);
-        Assert.Contains("Not a dispatch message", (await runtime.Engine.DispatchMessageAsync("garbage", default)).Problem,
-            StringComparison.Ordinal);
-    }
-
-    [Fact]
-    public async Task A_message_delivered_more_than_five_times_goes_to_the_poison_queue()
-    {
-        var logs = new CapturingLoggerProvider();
-        await using var runtime = await RuntimeTestKit.StartAsync(azurite, _names, RuntimeTestKit.Clock(), logs: logs);
-        var queue = new QueueClient(azurite.ConnectionString, _names.DispatchQueueName,
-            new QueueClientOptions { MessageEncoding = QueueMessageEncoding.Base64 });
-        await queue.SendMessageAsync(System.Text.Json.JsonSerializer.Serialize(new { instanceId = RuntimeTestKit.NewId() }));
-        for (var i = 0; i < 5; i++)
-        {
-            var received = (await queue.ReceiveMessageAsync()).Value;
-            await queue.UpdateMessageAsync(received.MessageId, received.PopReceipt, received.Body, TimeSpan.Zero);
-        }
-
-        await runtime.Engine.RunUntilIdleAsync(default);
-
-        var poison = new QueueClient(azurite.ConnectionString, _names.DispatchQueueName + "-poison");
-        Assert.Single((await poison.PeekMessagesAsync(10)).Value);
-        Assert.Contains(logs.Entries, e => e.Message.Contains("dequeued 6 times", StringComparison.Ordinal));
+        Assert.Equal(["email", "sms"], snapshot.State.Notified.Order(StringComparer.Ordinal));
     }
 }

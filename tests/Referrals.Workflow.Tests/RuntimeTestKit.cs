@@ -30,8 +30,8 @@ internal static class RuntimeTestKit
 
     public static PlaceOrder Place(TimeSpan? expiresAfter = null) => new("Tea", expiresAfter ?? TimeSpan.FromHours(1));
 
-    /// <summary>Polls a condition until it holds or the deadline passes (for work done by real-time background
-    /// services, e.g. a recovery message surfacing).</summary>
+    /// <summary>Polls a condition until it holds or the deadline passes (for work another process does in real
+    /// time, e.g. Azurite saving its database).</summary>
     public static async Task EventuallyAsync(Func<Task<bool>> condition, TimeSpan timeout, string what)
     {
         var deadline = DateTime.UtcNow + timeout;

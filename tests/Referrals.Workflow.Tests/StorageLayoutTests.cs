@@ -111,18 +111,4 @@ public sealed class StorageLayoutTests
 
         Assert.Equal(TimeSpan.FromSeconds(expectedSeconds), delay);
     }
-
-    [Theory]
-    [InlineData("{\"instanceId\":\"order-1\"}", "order-1")]
-    [InlineData("not json", null)]
-    [InlineData("{}", null)]
-    [InlineData("", null)]
-    [InlineData("{\"instanceId\":\"a/b\"}", null)]
-    public void Dispatch_messages_name_a_valid_instance_or_report_a_problem(string text, string? expected)
-    {
-        var instanceId = DispatchQueue.Parse(text, out var problem);
-
-        Assert.Equal(expected, instanceId);
-        Assert.Equal(expected is null, problem is not null);
-    }
 }

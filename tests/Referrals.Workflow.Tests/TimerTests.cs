@@ -18,14 +18,19 @@ public sealed class TimerTests(AzuriteFixture azurite) : IClassFixture<AzuriteFi
         await runtime.Engine.RunUntilIdleAsync(default);
 
         clock.Advance(TimeSpan.FromMinutes(59));
-        var early = await runtime.Engine.SweepAsync(default);
+        var early = await runtime.Coordination.SweepAsync(clock.GetUtcNow(), default);
+        await runtime.Engine.RunUntilIdleAsync(default);
+        var before = await runtime.Client.GetStateAsync(id, default);
         clock.Advance(TimeSpan.FromMinutes(1));
-        var due = await runtime.Engine.SweepAsync(default);
-        var again = await runtime.Engine.SweepAsync(default);
+        var due = await runtime.Coordination.SweepAsync(clock.GetUtcNow(), default);
+        await runtime.Engine.RunUntilIdleAsync(default);
+        await runtime.Engine.RunUntilIdleAsync(default);
+        var again = await runtime.Coordination.SweepAsync(clock.GetUtcNow(), default);
 
-        Assert.Equal(new SweepResult(0, 0), early);
-        Assert.Equal(new SweepResult(1, 0), due);
-        Assert.Equal(new SweepResult(0, 0), again);
+        Assert.Empty(early);
+        Assert.Equal(OrderStatus.Placed, before!.Status);
+        Assert.Equal([id], due);
+        Assert.Empty(again);
         var snapshot = await runtime.Client.GetAsync(id, default);
         Assert.Equal(OrderStatus.Expired, snapshot!.State.Status);
         Assert.Empty(snapshot.Timers);
@@ -44,22 +49,29 @@ public sealed class TimerTests(AzuriteFixture azurite) : IClassFixture<AzuriteFi
         await runtime.Engine.RunUntilIdleAsync(default);
         var version = (await runtime.Client.GetAsync(id, default))!.Version;
 
+        Assert.Equal(2, (await IndexRowsAsync(id)).Count);
+
         clock.Advance(TimeSpan.FromHours(1));
-        var stale = await runtime.Engine.SweepAsync(default);
+        var stale = await runtime.Coordination.SweepAsync(clock.GetUtcNow(), default);
+        var left = await IndexRowsAsync(id);
+        await runtime.Engine.RunUntilIdleAsync(default);
         var unchanged = await runtime.Client.GetAsync(id, default);
         clock.Advance(TimeSpan.FromHours(2));
-        var moved = await runtime.Engine.SweepAsync(default);
+        var moved = await runtime.Coordination.SweepAsync(clock.GetUtcNow(), default);
+        await runtime.Engine.RunUntilIdleAsync(default);
 
-        Assert.Equal(new SweepResult(0, 1), stale);
+        // The replaced timer's row is due but its work is gone: not an instance to wake, and the row is deleted.
+        Assert.Empty(stale);
+        Assert.Equal(TimerIndexBucket(RuntimeTestKit.Start.AddHours(3)), Assert.Single(left).PartitionKey);
         Assert.Equal(version, unchanged!.Version);
         Assert.Equal(OrderStatus.Placed, unchanged.State.Status);
-        Assert.Equal(new SweepResult(1, 0), moved);
+        Assert.Equal([id], moved);
         Assert.Equal(OrderStatus.Expired, (await runtime.Client.GetStateAsync(id, default))!.Status);
         Assert.Empty(await IndexRowsAsync(id));
     }
 
     [Fact]
-    public async Task A_timer_is_indexed_before_its_commit_so_moving_it_needs_no_dispatch()
+    public async Task A_timer_is_indexed_before_its_commit_and_moving_it_wakes_the_coordinator_without_a_marker()
     {
         var clock = RuntimeTestKit.Clock();
         await using var runtime = await RuntimeTestKit.StartAsync(azurite, _names, clock);
@@ -67,17 +79,19 @@ public sealed class TimerTests(AzuriteFixture azurite) : IClassFixture<AzuriteFi
         await runtime.Client.ExecuteAsync(id, RuntimeTestKit.Place(TimeSpan.FromHours(1)), default);
         await runtime.Engine.RunUntilIdleAsync(default);
         runtime.Requests.Reset();
+        var wakes = runtime.Engine.Wakes;
 
         var moved = await runtime.Client.ExecuteAsync(id, new ExtendOrder(RuntimeTestKit.Start.AddHours(3)), default);
 
         Assert.True(moved.Applied);
-        // The partition read, the new index row and the commit: no recovery message, no outbox row.
+        // The partition read, the new index row and the commit: no wake marker (no effect was added), no outbox row.
         Assert.Equal(3, runtime.Requests.Count);
+        // The coordinator is told, so it sleeps until the new deadline rather than the old one.
+        Assert.Equal(wakes + 1, runtime.Engine.Wakes);
         var rows = await IndexRowsAsync(id);
         Assert.Equal(2, rows.Count);
         Assert.Contains(rows, r => r.PartitionKey == TimerIndexBucket(RuntimeTestKit.Start.AddHours(3)));
-        var queue = azurite.QueueService().GetQueueClient(_names.DispatchQueueName);
-        Assert.Equal(0, (await queue.GetPropertiesAsync()).Value.ApproximateMessagesCount);
+        Assert.DoesNotContain(rows, r => r.RowKey.Contains("|~wake|", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -94,9 +108,9 @@ public sealed class TimerTests(AzuriteFixture azurite) : IClassFixture<AzuriteFi
         Assert.Single(await IndexRowsAsync(id));
 
         clock.Advance(TimeSpan.FromHours(1));
-        var sweep = await runtime.Engine.SweepAsync(default);
+        var sweep = await runtime.Coordination.SweepAsync(clock.GetUtcNow(), default);
 
-        Assert.Equal(new SweepResult(0, 1), sweep);
+        Assert.Empty(sweep);
         Assert.Empty(await IndexRowsAsync(id));
         Assert.Null(await runtime.Client.GetStateAsync(id, default));
     }
@@ -111,11 +125,20 @@ public sealed class TimerTests(AzuriteFixture azurite) : IClassFixture<AzuriteFi
         await runtime.Client.ExecuteAsync(id, new ConfirmOrder(), default);
         await runtime.Engine.RunUntilIdleAsync(default);
 
-        clock.Advance(TimeSpan.FromHours(2));
-        var sweep = await runtime.Engine.SweepAsync(default);
+        var version = (await runtime.Client.GetAsync(id, default))!.Version;
+        Assert.Single(await IndexRowsAsync(id));
 
-        Assert.Equal(new SweepResult(0, 1), sweep);
-        Assert.Equal(OrderStatus.Confirmed, (await runtime.Client.GetStateAsync(id, default))!.Status);
+        clock.Advance(TimeSpan.FromHours(2));
+        var sweep = await runtime.Coordination.SweepAsync(clock.GetUtcNow(), default);
+        await runtime.Engine.RunUntilIdleAsync(default);
+
+        // The cancelled timer's row is due but its work is gone: not an instance to wake, and the row is deleted.
+        Assert.Empty(sweep);
+        Assert.Empty(await IndexRowsAsync(id));
+        var snapshot = await runtime.Client.GetAsync(id, default);
+        Assert.Equal(OrderStatus.Confirmed, snapshot!.State.Status);
+        Assert.Equal(version, snapshot.Version);
+        Assert.DoesNotContain(snapshot.Events, e => e.Type == "expired");
     }
 
     [Fact]
@@ -153,10 +176,34 @@ public sealed class TimerTests(AzuriteFixture azurite) : IClassFixture<AzuriteFi
         }
 
         runtime.Requests.Reset();
-        var sweep = await runtime.Engine.SweepAsync(default);
+        var sweep = await runtime.Coordination.SweepAsync(clock.GetUtcNow(), default);
 
-        Assert.Equal(new SweepResult(0, 0), sweep);
+        Assert.Empty(sweep);
         Assert.InRange(runtime.Requests.Count, 1, 3);
+    }
+
+    [Fact]
+    public async Task One_sweep_deletes_done_rows_of_several_buckets_one_transaction_per_bucket()
+    {
+        var clock = RuntimeTestKit.Clock();
+        await using var runtime = await RuntimeTestKit.StartAsync(azurite, _names, clock);
+        var id = RuntimeTestKit.NewId();
+        await runtime.Client.ExecuteAsync(id, RuntimeTestKit.Place(TimeSpan.FromHours(1)), default);
+        await runtime.Client.ExecuteAsync(id, new ExtendOrder(RuntimeTestKit.Start.AddHours(2)), default);
+        await runtime.Client.ExecuteAsync(id, new ExtendOrder(RuntimeTestKit.Start.AddHours(3)), default);
+        await runtime.Client.ExecuteAsync(id, new ConfirmOrder(), default);
+        await runtime.Engine.RunUntilIdleAsync(default);
+        Assert.Equal(3, (await IndexRowsAsync(id)).Select(r => r.PartitionKey).Distinct().Count());
+
+        clock.Advance(TimeSpan.FromHours(4));
+        runtime.Requests.Reset();
+        var sweep = await runtime.Coordination.SweepAsync(clock.GetUtcNow(), default);
+
+        // An entity-group transaction must stay inside one partition (bucket): the index query, the instance's
+        // partition, and one delete transaction per bucket. Azurite would accept a mixed batch; Azure would not.
+        Assert.Empty(sweep);
+        Assert.Empty(await IndexRowsAsync(id));
+        Assert.Equal(1 + 1 + 3, runtime.Requests.Count);
     }
 
     private static string TimerIndexBucket(DateTimeOffset at) => Storage.TimerIndex.Bucket(at);

@@ -34,9 +34,24 @@ internal sealed class DecisionCommitter(
             : InstancePartition<TState>.New(instanceId, store.ProtectorForPartitions);
         var existed = partition.Exists;
         DueTimer? marker = null;
-        for (var attempt = 1; ; attempt++)
+        // Counts commit attempts only: reloading after a blind decision was rejected is no concurrent write.
+        var attempt = 0;
+        while (true)
         {
-            var rejection = decide(partition);
+            Rejection? rejection;
+            try
+            {
+                rejection = decide(partition);
+            }
+            catch (Exception) when (marker is not null)
+            {
+                // Deciding again after a conflict threw (the decider, or a decision the partition refuses): nothing
+                // of it was committed, so its marker guards nothing. (A commit that throws may still have happened,
+                // so its marker stays.)
+                await ForgetQuietlyAsync(marker);
+                throw;
+            }
+
             if (rejection is not null && !loaded)
             {
                 partition = await store.LoadAsync<TState>(instanceId, cancellationToken);
@@ -51,6 +66,7 @@ internal sealed class DecisionCommitter(
                 return new CommitOutcome<TState>(partition, rejection, null, existed, ChangesWork: false);
             }
 
+            attempt++;
             var addsWork = partition.AddsOutboxWork;
             var changesTimers = partition.ChangesTimers;
             var indexing = store.IndexTimersAsync(partition, cancellationToken);
@@ -94,6 +110,20 @@ internal sealed class DecisionCommitter(
     /// <summary>Deletes a wake marker once the coordinator was woken (or the commit it guarded did not happen).</summary>
     public Task ForgetAsync(DueTimer? marker, CancellationToken cancellationToken) =>
         marker is null ? Task.CompletedTask : index.DeleteAsync([(marker.Bucket, marker.RowKey)], cancellationToken);
+
+    /// <summary>Best effort while another exception is on its way out: a marker left behind is only a hint, which
+    /// the sweep deletes once it finds nothing undone behind it.</summary>
+    private async Task ForgetQuietlyAsync(DueTimer marker)
+    {
+        try
+        {
+            await ForgetAsync(marker, CancellationToken.None);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            Log.MarkerNotDeleted(logger, exception, marker.InstanceId);
+        }
+    }
 }
 
 /// <summary>What <see cref="DecisionCommitter.RunAsync"/> reads before deciding the first time.</summary>

@@ -86,6 +86,7 @@ internal sealed class WorkflowCoordination<TState, TCommand>(
 
         if (item.Parked)
         {
+            await EnsureListedAsync(instanceId, item, cancellationToken);
             return new EffectStep(EffectStepKind.Parked, Reason: item.LastError);
         }
 
@@ -163,6 +164,9 @@ internal sealed class WorkflowCoordination<TState, TCommand>(
         RowKeys.ValidateEffectId(effectId);
         var key = RowKeys.Outbox(effectId);
         var found = false;
+        DueTimer? marker = null;
+        // Like a command adding an effect: a wake marker first, so a wake-up that fails after the commit leaves
+        // something the sweep finds (the effect, due again, has no index row of its own).
         await CommitWithRetryAsync(instanceId, partition =>
         {
             found = partition.Outbox.TryGetValue(key, out var item) && item.Parked;
@@ -170,12 +174,34 @@ internal sealed class WorkflowCoordination<TState, TCommand>(
             {
                 partition.Outbox[key] = item! with { Parked = false, Attempts = 0, NextAttemptAt = null };
             }
-        }, cancellationToken);
+        }, cancellationToken, beforeCommit: async () => marker ??= await index.AddWakeMarkerAsync(instanceId,
+            time.GetUtcNow() + options.Value.WakeGrace, cancellationToken));
 
         await parkedEffects.DeleteAsync(instanceId, effectId, cancellationToken);
         if (found)
         {
-            await waker.EnsureRunningAsync(instanceId, cancellationToken);
+            try
+            {
+                await waker.EnsureRunningAsync(instanceId, cancellationToken);
+            }
+            catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+            {
+                // The retry is committed; the marker stays for the sweep.
+                Log.WakeFailed(logger, exception, instanceId);
+                return true;
+            }
+        }
+
+        if (marker is not null)
+        {
+            try
+            {
+                await index.DeleteAsync([(marker.Bucket, marker.RowKey)], cancellationToken);
+            }
+            catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+            {
+                Log.MarkerNotDeleted(logger, exception, instanceId);
+            }
         }
 
         return found;
@@ -255,12 +281,23 @@ internal sealed class WorkflowCoordination<TState, TCommand>(
         var settings = options.Value;
         EffectStep step = new(EffectStepKind.Gone);
         ParkedEffect? parked = null;
+        OutboxItem? parkedBefore = null;
         await CommitWithRetryAsync(loaded.InstanceId, partition =>
         {
             parked = null;
+            parkedBefore = null;
             step = new EffectStep(EffectStepKind.Gone);
-            if (!partition.Outbox.TryGetValue(performed.Key, out var current) || current.Parked)
+            if (!partition.Outbox.TryGetValue(performed.Key, out var current))
             {
+                return;
+            }
+
+            if (current.Parked)
+            {
+                // Parked meanwhile (another cycle gave up on it, or this step ran before and died before listing
+                // it): still there, and left as it is.
+                parkedBefore = current;
+                step = new EffectStep(EffectStepKind.Parked, Reason: current.LastError);
                 return;
             }
 
@@ -312,9 +349,19 @@ internal sealed class WorkflowCoordination<TState, TCommand>(
             await parkedEffects.UpsertAsync(parked, cancellationToken);
             Log.EffectParked(logger, parked.InstanceId, parked.Type, parked.EffectId, performed.Attempts + 1, parked.Reason);
         }
+        else if (parkedBefore is not null)
+        {
+            await EnsureListedAsync(loaded.InstanceId, parkedBefore, cancellationToken);
+        }
 
         return step;
     }
+
+    /// <summary>The operator's row of a parked effect is written after the commit that parked it, so a step that
+    /// died in between left the effect parked but unlisted; the engine runs that step again, and it lands here.</summary>
+    private Task EnsureListedAsync(string instanceId, OutboxItem item, CancellationToken cancellationToken) =>
+        parkedEffects.AddIfMissingAsync(
+            new ParkedEffect(instanceId, item.EffectId, item.Type, item.LastError ?? "", time.GetUtcNow()), cancellationToken);
 
     /// <summary>Loads (unless given), changes and commits, reloading and changing again on a concurrent write.
     /// <paramref name="beforeCommit"/> writes what must exist before the commit does (an effect left waiting gets an

@@ -11,8 +11,9 @@ namespace Referrals.Workflow.Storage;
 /// A partition read in part (<see cref="IsComplete"/> false: the state row and some timer rows, by point reads) knows
 /// only those rows: new outbox rows are added blind and a cancelled timer it has not read is deleted blind, so a
 /// clash with an unread row fails the transaction and the caller reloads the whole partition.
-/// A timer the decision sets is also owed a row in the global index; <see cref="TakeTimersToIndex"/> hands those
-/// over so the store writes them before the transaction (an index row whose commit then fails is found stale).
+/// A timer the decision sets is also owed a row in the global index, and so is an effect it delays (not before a
+/// later time); <see cref="TakeTimersToIndex"/> hands those over so the store writes them before the transaction (an
+/// index row whose commit then fails is found stale).
 /// </summary>
 internal sealed class InstancePartition<TState>
     where TState : class
@@ -194,6 +195,12 @@ internal sealed class InstancePartition<TState>
             var payload = _protector.Protect(effect.Payload.GetRawText());
             Outbox[RowKeys.Outbox(effect.Id)] =
                 new OutboxItem(RowKeys.Outbox(effect.Id), effect.Type, effect.Id, payload, 0, effect.NotBefore, false, null);
+            if (effect.NotBefore is { } notBefore && notBefore > now)
+            {
+                // Owed an index row like a timer: the wake marker of this commit only covers work due by its grace,
+                // so without the row a coordinator that never got to it would leave it waiting for ever.
+                _timersToIndex.Add(new ScheduledTimer(TimerIndex.EffectKind, notBefore, effect.Id));
+            }
         }
 
         foreach (var change in decision.Timers)

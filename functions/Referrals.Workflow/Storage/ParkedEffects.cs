@@ -22,6 +22,24 @@ internal sealed class ParkedEffects(TableServiceClient tables, IOptions<Workflow
             [ParkedAt] = parked.ParkedAt,
         }, TableUpdateMode.Replace, cancellationToken);
 
+    /// <summary>Adds the row unless it is there (keeping the time it was first parked at).</summary>
+    public async Task AddIfMissingAsync(ParkedEffect parked, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await _table.AddEntityAsync(new TableEntity(parked.InstanceId, parked.EffectId)
+            {
+                [Type] = parked.Type,
+                [Reason] = parked.Reason,
+                [ParkedAt] = parked.ParkedAt,
+            }, cancellationToken);
+        }
+        catch (RequestFailedException exception) when (exception.Status == 409)
+        {
+            // Already listed.
+        }
+    }
+
     public async Task<IReadOnlyList<ParkedEffect>> ListAsync(CancellationToken cancellationToken)
     {
         var list = new List<ParkedEffect>();

@@ -13,6 +13,9 @@ public sealed record CancelOrder : OrderCommand;
 /// <summary>Moves the expiry (a new token, so the old timer becomes stale).</summary>
 public sealed record ExtendOrder(DateTimeOffset ExpiresAt) : OrderCommand;
 
+/// <summary>Asks for a reminder notification, delayed until <paramref name="At"/> (an effect with a not-before time).</summary>
+public sealed record RemindOrder(DateTimeOffset At) : OrderCommand;
+
 /// <summary>Changes nothing (exercises the no-op path).</summary>
 public sealed record TouchOrder : OrderCommand;
 

@@ -17,6 +17,9 @@ public sealed class OrderDecider : IDecider<Order, OrderCommand>
         ({ Status: OrderStatus.Placed }, ConfirmOrder) => Close(state, OrderStatus.Confirmed, "confirmed"),
         ({ Status: OrderStatus.Placed }, CancelOrder) => Close(state, OrderStatus.Cancelled, "cancelled"),
         ({ Status: OrderStatus.Placed }, ExtendOrder extend) => Extend(state, extend),
+        ({ Status: OrderStatus.Placed }, RemindOrder remind) => Decision<Order>.Accept(state,
+            [new WorkflowEvent("reminderScheduled", "customer")],
+            [EffectRequest.Create(NotifyEffect, ReminderEffectId(remind.At), new Notification("reminder"), remind.At)]),
         (_, TouchOrder) => Decision<Order>.Unchanged(state),
         (_, NotificationSent sent) => Decision<Order>.Accept(state with { Notified = [.. state.Notified, sent.Channel] },
             [new WorkflowEvent("notified", "system", new Dictionary<string, string?> { ["channel"] = sent.Channel })]),
@@ -60,6 +63,9 @@ public sealed class OrderDecider : IDecider<Order, OrderCommand>
         return Decision<Order>.Accept(state with { ExpiresAt = extend.ExpiresAt, ExpiryToken = token },
             [new WorkflowEvent("extended", "customer")], timers: [TimerChange.Set(ExpiryTimer, extend.ExpiresAt, token)]);
     }
+
+    public static string ReminderEffectId(DateTimeOffset at) =>
+        "notify-reminder-" + at.UtcTicks.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
     private static string Token(DateTimeOffset expiresAt) =>
         expiresAt.UtcTicks.ToString(System.Globalization.CultureInfo.InvariantCulture);
