@@ -129,7 +129,7 @@ internal static class EngineBenchmark
     private static async Task<PhaseResult<ReferralRun>> RunReferralsAsync(EngineSystem system, string run,
         EngineBenchmarkSettings settings, CancellationToken cancellationToken)
     {
-        var phase = new ReferralPhase(system, TimeSpan.FromSeconds(settings.DeadlineSeconds));
+        var phase = new ReferralPhase(system.BaseUrl, system.Sms, system.Mail, TimeSpan.FromSeconds(settings.DeadlineSeconds));
         await phase.RunAsync($"warmup-{run}", Math.Min(WarmUpReferrals, settings.Referrals), settings.Concurrency, cancellationToken);
         var before = system.Proxy.Snapshot();
         var measured = await phase.RunAsync($"referral-{run}", settings.Referrals, settings.Concurrency, cancellationToken);

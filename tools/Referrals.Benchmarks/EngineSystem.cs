@@ -98,7 +98,7 @@ internal sealed class EngineSystem : IAsyncDisposable
             ["Referrals:Notifications:ScoutFallbackEmail"] = "scouts@reintegration.example",
             [$"Referrals:Notifications:OrganisationEmails:{ScoutOrganisation}"] = "referrals@helpdesk-de.example",
             ["Sms:Transliterate:sr-Latn"] = "true",
-            ["RateLimits:SubmissionsPerMinute"] = "100000",
+            ["RateLimits:SubmissionsPerMinute"] = "10000",
             ["Demo:Seed"] = "false",
         };
 

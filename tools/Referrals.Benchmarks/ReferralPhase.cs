@@ -13,12 +13,15 @@ namespace Referrals.Benchmarks;
 /// <summary>
 /// Phase B: referrals end to end over the app's HTTP contract only (<c>POST /dev/token</c>, <c>GET /dev/clock</c>,
 /// <c>POST /dev/clock/advance</c>, <c>POST /api/referrals</c>), observed where the outside world sees them: the
-/// first SMS accepted by the sandbox (its own receipt time) and the MSC's new-referral email in MailDev (its own
-/// receipt time). Fails with <see cref="ReferralPhaseException"/>, never waits past the deadline.
+/// first SMS accepted by the sandbox (its own receipt time) and the MSC's new-referral email in MailDev (when a
+/// 50 ms poll first sees it). Fails with <see cref="ReferralPhaseException"/>, never waits past the deadline.
 /// </summary>
-internal sealed class ReferralPhase(EngineSystem system, TimeSpan deadline)
+internal sealed class ReferralPhase(Uri baseUrl, SmsSandboxFixture sms, MailDevFixture mail, TimeSpan deadline)
 {
     private static readonly TimeZoneInfo s_berlin = TimeZoneInfo.FindSystemTimeZoneById("Europe/Berlin");
+
+    private readonly List<(string Text, DateTimeOffset SeenAt)> _newReferralEmails = [];
+    private int _emailsSeen;
 
     /// <summary>Submits <paramref name="count"/> referrals at once (bounded by <paramref name="concurrency"/>) and
     /// waits for every one's first SMS and email.</summary>
@@ -31,7 +34,7 @@ internal sealed class ReferralPhase(EngineSystem system, TimeSpan deadline)
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = concurrency, CancellationToken = cancellationToken };
         var started = DateTimeOffset.UtcNow;
         await Parallel.ForEachAsync(Enumerable.Range(0, count), parallel, async (i, token) =>
-            referrals[i] = await SubmitAsync(scout, today, $"{prefix}-{i}", token));
+            referrals[i] = await SubmitAsync(scout, today, Key(prefix, i), token));
         var submitted = Stopwatch.StartNew();
 
         using var observers = new HttpClient();
@@ -68,7 +71,7 @@ internal sealed class ReferralPhase(EngineSystem system, TimeSpan deadline)
 
     private async Task<HttpClient> ClientForAsync(CancellationToken cancellationToken)
     {
-        var client = new HttpClient { BaseAddress = system.BaseUrl, Timeout = TimeSpan.FromSeconds(30) };
+        var client = new HttpClient { BaseAddress = baseUrl, Timeout = TimeSpan.FromSeconds(30) };
         using var response = await client.PostAsJsonAsync("/dev/token",
             new { role = "scout", subject = "scout-bench", org = EngineSystem.ScoutOrganisation }, cancellationToken);
         await EnsureAsync(response, "POST /dev/token", cancellationToken);
@@ -78,12 +81,18 @@ internal sealed class ReferralPhase(EngineSystem system, TimeSpan deadline)
         return client;
     }
 
-    /// <summary>Moves the app's clock to the next 10:00 in Berlin (where the returnees' numbers are), outside SMS
-    /// quiet hours; answers the app's date then.</summary>
+    /// <summary>Unless it is already working hours in Berlin (where the returnees' numbers are), moves the app's clock
+    /// to the next 10:00 there, outside SMS quiet hours; answers the app's time then. A batch right after another
+    /// does not move it again, which would make the earlier batch's deadlines due during the measurement.</summary>
     private static async Task<DateTimeOffset> MoveClockToDaytimeAsync(HttpClient client, CancellationToken cancellationToken)
     {
         var now = await ReadClockAsync(client, cancellationToken);
         var local = TimeZoneInfo.ConvertTime(now, s_berlin);
+        if (local.Hour is >= 9 and < 17)
+        {
+            return now;
+        }
+
         var target = new DateTime(local.Year, local.Month, local.Day, 10, 0, 0, DateTimeKind.Unspecified);
         if (target <= local.DateTime)
         {
@@ -138,7 +147,7 @@ internal sealed class ReferralPhase(EngineSystem system, TimeSpan deadline)
             return;
         }
 
-        var first = (await system.Sms.GetMessagesAsync(cancellationToken: cancellationToken))
+        var first = (await sms.GetMessagesAsync(cancellationToken: cancellationToken))
             .Where(m => m.Direction == "outbound-api")
             .GroupBy(m => m.To, StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => g.Min(m => m.DateCreated), StringComparer.Ordinal);
@@ -151,34 +160,35 @@ internal sealed class ReferralPhase(EngineSystem system, TimeSpan deadline)
         }
     }
 
-    /// <summary>Each pending referral's new-referral email, by MailDev's own receipt time.</summary>
+    /// <summary>Each pending referral's new-referral email, by when this poll first saw it. MailDev keeps no receipt
+    /// time (its "time" is the message's Date header, the app's moved clock), so only emails not yet seen are
+    /// fetched (<c>?skip=</c>), which keeps each 50 ms poll cheap.</summary>
     private async Task ObserveEmailAsync(HttpClient http, List<Submitted> pending, Dictionary<string, DateTimeOffset> emailAt,
         CancellationToken cancellationToken)
     {
-        var waiting = pending.Where(r => !emailAt.ContainsKey(r.Id)).ToList();
-        if (waiting.Count == 0)
-        {
-            return;
-        }
-
-        using var document = JsonDocument.Parse(await http.GetStringAsync(new Uri(system.Mail.WebUrl, "email"), cancellationToken));
+        var url = new Uri(mail.WebUrl, string.Create(CultureInfo.InvariantCulture, $"email?skip={_emailsSeen}"));
+        using var document = JsonDocument.Parse(await http.GetStringAsync(url, cancellationToken));
         var observed = DateTimeOffset.UtcNow;
         foreach (var email in document.RootElement.EnumerateArray())
         {
-            if (!email.TryGetProperty("headers", out var headers) || headers.ValueKind != JsonValueKind.Object
-                || !headers.EnumerateObject().Any(h => h.Name.Equals("x-referrals-kind", StringComparison.OrdinalIgnoreCase)
+            _emailsSeen++;
+            if (email.TryGetProperty("headers", out var headers) && headers.ValueKind == JsonValueKind.Object
+                && headers.EnumerateObject().Any(h => h.Name.Equals("x-referrals-kind", StringComparison.OrdinalIgnoreCase)
                     && h.Value.ValueKind == JsonValueKind.String && h.Value.GetString() == "newReferral"))
             {
-                continue;
+                _newReferralEmails.Add((email.TryGetProperty("text", out var t) && t.ValueKind == JsonValueKind.String ? t.GetString()! : "", observed));
             }
+        }
 
-            var text = email.TryGetProperty("text", out var t) && t.ValueKind == JsonValueKind.String ? t.GetString()! : "";
-            var at = email.TryGetProperty("time", out var time) && time.ValueKind == JsonValueKind.String
-                && DateTimeOffset.TryParse(time.GetString(), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var received)
-                ? received : observed;
-            foreach (var referral in waiting.Where(r => text.Contains(r.Id, StringComparison.Ordinal)))
+        foreach (var referral in pending.Where(r => !emailAt.ContainsKey(r.Id)))
+        {
+            foreach (var (text, at) in _newReferralEmails)
             {
-                emailAt.TryAdd(referral.Id, at);
+                if (text.Contains(referral.Id, StringComparison.Ordinal))
+                {
+                    emailAt.TryAdd(referral.Id, at);
+                    break;
+                }
             }
         }
     }
@@ -229,6 +239,9 @@ internal sealed class ReferralPhase(EngineSystem system, TimeSpan deadline)
         },
         ["notes"] = "Benchmark referral.",
     }.ToJsonString();
+
+    // Idempotency keys are 8-128 letters, digits and '-'; one per referral, so each submit creates one.
+    private static string Key(string prefix, int i) => string.Create(CultureInfo.InvariantCulture, $"bench-{prefix}-{i:D6}");
 
     private sealed record Submitted(string Id, string Phone, DateTimeOffset SubmittedAt);
 }
