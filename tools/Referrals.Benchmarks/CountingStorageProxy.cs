@@ -195,6 +195,9 @@ internal sealed class StorageCounts(IReadOnlyDictionary<StorageOperation, long> 
 
     public long Total => ByOperation.Values.Sum();
 
+    public StorageCounts Plus(StorageCounts other) => new(ByOperation.Keys.Union(other.ByOperation.Keys)
+        .ToDictionary(key => key, key => ByOperation.GetValueOrDefault(key) + other.ByOperation.GetValueOrDefault(key)));
+
     public StorageCounts Minus(StorageCounts earlier) => new(ByOperation
         .Select(pair => (pair.Key, Count: pair.Value - earlier.ByOperation.GetValueOrDefault(pair.Key)))
         .Where(pair => pair.Count > 0)

@@ -10,9 +10,10 @@ namespace Referrals.Benchmarks;
 
 /// <summary>
 /// The Functions app on the local host (real Durable Task engine over Azurite), storage counted at the proxy in
-/// front of Azurite. Phase A: a bare orchestration of K no-op activities, the ceiling. Phase B: referrals end to
+/// front of Azurite. Phase A: a bare orchestration of K no-op activities, the ceiling, measured before and after
+/// phase B, whose mean is the ceiling (the shared machine's speed drifts within minutes). Phase B: referrals end to
 /// end, submit to first SMS and MSC email. Phase C: storage requests with nothing to do. One run, so the ratios
-/// compare like with like on a shared machine.
+/// compare like with like.
 /// </summary>
 internal static class EngineBenchmark
 {
@@ -35,7 +36,8 @@ internal static class EngineBenchmark
 
         // Phase A, the ceiling; an unmeasured batch first, so the measured one runs JIT-compiled code.
         await RunBareAsync(system, $"warmup-{run}", Math.Min(WarmUpOrchestrations, settings.Referrals), settings, cancellationToken);
-        var bare = await RunBareAsync(system, $"bare-{run}", settings.Referrals, settings, cancellationToken);
+        var loadBefore = LoadAverage();
+        var bareBefore = await RunBareAsync(system, $"bare-{run}-a", settings.Referrals, settings, cancellationToken);
 
         // Phase B, referrals; a failure is reported, and the idle phase still runs.
         PhaseResult<ReferralRun>? referrals = null;
@@ -51,6 +53,9 @@ internal static class EngineBenchmark
             await Console.Error.WriteLineAsync($"Phase B (referrals) failed: {referralError}");
         }
 
+        var bareAfter = await RunBareAsync(system, $"bare-{run}-b", settings.Referrals, settings, cancellationToken);
+        var loadAfter = LoadAverage();
+
         // Phase C, idle.
         await Task.Delay(s_idleSettle, cancellationToken);
         var idleBefore = system.Proxy.Snapshot();
@@ -58,7 +63,7 @@ internal static class EngineBenchmark
         var idle = system.Proxy.Snapshot().Minus(idleBefore);
         var perMinute = 60.0 / settings.IdleSeconds;
 
-        Report(system, settings, overhead, bare, referrals, referralError, idle, perMinute);
+        Report(system, settings, overhead, [bareBefore, bareAfter], referrals, referralError, idle, perMinute, (loadBefore, loadAfter));
         return referralError is null ? 0 : 1;
     }
 
@@ -137,8 +142,8 @@ internal static class EngineBenchmark
         return new(measured, system.Proxy.Snapshot().Minus(before));
     }
 
-    /// <summary>Sequential single-entity upserts straight to Azurite and through the proxy (p50 of each, ms), so a
-    /// reader can see what counting costs. Outside every phase's counts.</summary>
+    /// <summary>Sequential single-entity upserts straight to Azurite and through the proxy (the median of three p50s
+    /// of each, ms), so a reader can see what counting costs. Outside every phase's counts.</summary>
     private static async Task<(double Direct, double Proxied)> MeasureProxyOverheadAsync(EngineSystem system, CancellationToken cancellationToken)
     {
         const int Upserts = 200;
@@ -161,18 +166,29 @@ internal static class EngineBenchmark
             return Latencies.Percentile(latencies, 0.5);
         }
 
-        // Twice each, the first of each unmeasured: connections and JIT warm up.
+        // The first of each unmeasured (connections, JIT); then alternating, so a drift in load hits both alike.
         await TimeAsync(direct);
         await TimeAsync(proxied);
-        return (await TimeAsync(direct), await TimeAsync(proxied));
+        var directs = new List<double>();
+        var proxieds = new List<double>();
+        for (var round = 0; round < 3; round++)
+        {
+            directs.Add(await TimeAsync(direct));
+            proxieds.Add(await TimeAsync(proxied));
+        }
+
+        return (directs.Order().ElementAt(1), proxieds.Order().ElementAt(1));
     }
 
-    private static void Report(EngineSystem system, EngineBenchmarkSettings settings, (double Direct, double Proxied) overhead, PhaseResult<BareRun> bare,
-        PhaseResult<ReferralRun>? referrals, string? referralError, StorageCounts idle, double perMinute)
+    private static void Report(EngineSystem system, EngineBenchmarkSettings settings, (double Direct, double Proxied) overhead,
+        IReadOnlyList<PhaseResult<BareRun>> bares, PhaseResult<ReferralRun>? referrals, string? referralError, StorageCounts idle,
+        double perMinute, (string Before, string After) load)
     {
         var n = settings.Referrals;
-        var bareRate = n / bare.Run.Elapsed.TotalSeconds;
-        var barePer = bare.Storage.Total / (double)n;
+        var bareRates = bares.Select(b => n / b.Run.Elapsed.TotalSeconds).ToList();
+        var bareRate = bareRates.Average();
+        var bareStorage = bares.Select(b => b.Storage).Aggregate((sum, next) => sum.Plus(next));
+        var barePer = bareStorage.Total / (double)(n * bares.Count);
         double? referralRate = referrals is null ? null : n / referrals.Run.Elapsed.TotalSeconds;
         double? referralPer = referrals is null ? null : referrals.Storage.Total / (double)n;
         double? p50 = referrals is null ? null : Latencies.Percentile(referrals.Run.SubmitToSmsMs, 0.50);
@@ -183,9 +199,18 @@ internal static class EngineBenchmark
             Engine benchmark: Functions app on the local host, Durable Task over Azure Storage (Azurite in memory, Release)
               task hub {system.HubName}; N = {n}, K = {settings.Activities} activities per bare orchestration, start concurrency {settings.Concurrency}
               storage counted at a proxy in front of Azurite; one upsert p50 {overhead.Direct:F2} ms direct, {overhead.Proxied:F2} ms through it
-            A. bare orchestration (ceiling)  {bareRate:F1} orchestrations/s ({n} in {bare.Run.Elapsed.TotalSeconds:F1} s); start to completion p50 {Latencies.Percentile(bare.Run.LatenciesMs, 0.5):F0} ms, p95 {Latencies.Percentile(bare.Run.LatenciesMs, 0.95):F0} ms
-               storage requests {barePer:F1} per orchestration
-            {Breakdown(bare.Storage, n)}
+              load average (1/5/15 min) before phase A: {load.Before}; after its second run: {load.After}; {Environment.ProcessorCount} CPU(s)
+            A. bare orchestration (ceiling)  {bareRate:F1} orchestrations/s, the mean of a run before phase B and one after:
+            """));
+        foreach (var (bare, i) in bares.Select((b, i) => (b, i)))
+        {
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"     {(i == 0 ? "before" : "after ")}  {bareRates[i]:F1} orchestrations/s ({n} in {bare.Run.Elapsed.TotalSeconds:F1} s); start to completion p50 {Latencies.Percentile(bare.Run.LatenciesMs, 0.5):F0} ms, p95 {Latencies.Percentile(bare.Run.LatenciesMs, 0.95):F0} ms; {bare.Storage.Total / (double)n:F1} storage requests each"));
+        }
+
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"""
+               storage requests {barePer:F1} per orchestration (both runs)
+            {Breakdown(bareStorage, n * bares.Count)}
             """));
         if (referrals is not null)
         {
@@ -223,7 +248,10 @@ internal static class EngineBenchmark
             referralThroughputShareOfBare = Round(referralRate / bareRate, 3),
             storageRatioReferralToBare = Round(referralPer / barePer, 3),
             referralPhaseError = referralError,
-            bareStorageByTarget = ByTarget(bare.Storage, n),
+            bareOrchestrationsPerSecondRuns = bareRates.Select(rate => Math.Round(rate, 2)).ToArray(),
+            loadAverageBefore = load.Before,
+            loadAverageAfter = load.After,
+            bareStorageByTarget = ByTarget(bareStorage, n * bares.Count),
             referralStorageByTarget = referrals is null ? null : ByTarget(referrals.Storage, n),
             idleStorageByTargetPerMinute = ByTarget(idle, 1 / perMinute),
         };
@@ -237,6 +265,10 @@ internal static class EngineBenchmark
 
     private static Dictionary<string, double> ByTarget(StorageCounts counts, double units) =>
         counts.ByTarget().ToDictionary(pair => pair.Target, pair => Math.Round(pair.Count / units, 2));
+
+    /// <summary>The 1, 5 and 15 minute load averages, where the OS publishes them (Linux).</summary>
+    private static string LoadAverage() =>
+        File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "n/a";
 
     private static double? Round(double? value, int digits) => value is { } v ? Math.Round(v, digits) : null;
 
