@@ -58,7 +58,7 @@ internal sealed class ReferralPhase(Uri baseUrl, SmsSandboxFixture sms, MailDevF
                 throw new ReferralPhaseException(
                     $"{pending.Count} of {count} referrals were not done {deadline.TotalSeconds:0} s after the last submit: " +
                     $"{noSms} without an SMS accepted by the sandbox, {noEmail} without the new-referral email in MailDev " +
-                    $"(first pending: {pending[0].Id}). The submits were accepted (201), so the coordinator did not send them.");
+                    $"(first pending: {pending[0].Id}). The submits were accepted (201): the app did not get these messages out in time.");
             }
 
             await Task.Delay(50, cancellationToken);
