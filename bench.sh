@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Benchmarks. `./bench.sh engine [--instances 500] [--concurrency 16] [--scheduled 100000]` drives the reference
-# workflow through the durable workflow runtime against its own Azurite.
+# Benchmarks. `./bench.sh engine [--referrals 100] [--activities 6] [--idle-seconds 120]` runs the Functions app on the
+# local host (Durable Task over its own Azurite, storage requests counted at a proxy in front of it): a bare
+# orchestration of K activities as the ceiling, N referrals end to end (first SMS, MSC email), then idle.
 # `./bench.sh api [--rate 50] [--duration 20] [--get-rate 50] [--get-duration 10]` runs the real app in-process on
 # Kestrel against its own Azurite and drives open-loop submits, then single-referral reads, over loopback HTTP.
 # Either way the last line of output is one JSON object.
@@ -14,7 +15,7 @@ case "${1:-}" in
     exec dotnet tools/Referrals.Benchmarks/bin/Release/net10.0/Referrals.Benchmarks.dll "$@"
     ;;
   *)
-    echo "usage: ./bench.sh engine [--instances N] [--concurrency C] [--scheduled M]" >&2
+    echo "usage: ./bench.sh engine [--referrals N] [--activities K] [--idle-seconds S] [--concurrency C] [--deadline-seconds D]" >&2
     echo "       ./bench.sh api [--rate R] [--duration S] [--get-rate R] [--get-duration S]" >&2
     exit 2
     ;;

@@ -3,13 +3,13 @@ using System.Globalization;
 namespace Referrals.Benchmarks;
 
 /// <summary>
-/// Parses the command line: <c>engine [--instances N] [--concurrency C] [--scheduled M] [--rounds R]</c> or
+/// Parses the command line: <c>engine [--referrals N] [--activities K] [--idle-seconds S] [--concurrency C] [--deadline-seconds D]</c> or
 /// <c>api [--rate R] [--duration S] [--get-rate R] [--get-duration S]</c>.
 /// </summary>
 internal static class BenchmarkCommand
 {
     private const string Usage =
-        "usage: bench.sh engine [--instances 500] [--concurrency 16] [--scheduled 100000] [--rounds 3]\n" +
+        "usage: bench.sh engine [--referrals 100] [--activities 6] [--idle-seconds 120] [--concurrency 16] [--deadline-seconds 60]\n" +
         "       bench.sh api [--rate 50] [--duration 20] [--get-rate 50] [--get-duration 10]   (durations in seconds)";
 
     public static async Task<int> RunAsync(string[] args)
@@ -33,10 +33,11 @@ internal static class BenchmarkCommand
 
             switch (mode, args[i])
             {
-                case ("engine", "--instances"): engine = engine with { Instances = value }; break;
+                case ("engine", "--referrals"): engine = engine with { Referrals = value }; break;
+                case ("engine", "--activities"): engine = engine with { Activities = value }; break;
+                case ("engine", "--idle-seconds"): engine = engine with { IdleSeconds = value }; break;
                 case ("engine", "--concurrency"): engine = engine with { Concurrency = value }; break;
-                case ("engine", "--scheduled"): engine = engine with { ScheduledTimers = value }; break;
-                case ("engine", "--rounds"): engine = engine with { Rounds = value }; break;
+                case ("engine", "--deadline-seconds"): engine = engine with { DeadlineSeconds = value }; break;
                 case ("api", "--rate"): api = api with { Rate = value }; break;
                 case ("api", "--duration"): api = api with { Duration = TimeSpan.FromSeconds(value) }; break;
                 case ("api", "--get-rate"): api = api with { GetRate = value }; break;
@@ -49,19 +50,19 @@ internal static class BenchmarkCommand
 
         if (mode == "engine")
         {
-            await EngineBenchmark.RunAsync(engine, CancellationToken.None);
-        }
-        else
-        {
-            await ApiBenchmark.RunAsync(api, CancellationToken.None);
+            return await EngineBenchmark.RunAsync(engine, CancellationToken.None);
         }
 
+        await ApiBenchmark.RunAsync(api, CancellationToken.None);
         return 0;
     }
 }
 
-/// <summary><see cref="Instances"/> per round; each round is timed between two ceiling measurements.</summary>
-internal sealed record EngineBenchmarkSettings(int Instances = 500, int Concurrency = 16, int ScheduledTimers = 100_000, int Rounds = 3);
+/// <summary><see cref="Referrals"/> referrals and as many bare orchestrations of <see cref="Activities"/> activities
+/// each, started <see cref="Concurrency"/> at a time; the referrals must be done <see cref="DeadlineSeconds"/> after
+/// the last submit; then <see cref="IdleSeconds"/> with nothing to do.</summary>
+internal sealed record EngineBenchmarkSettings(int Referrals = 100, int Activities = 6, int IdleSeconds = 120, int Concurrency = 16,
+    int DeadlineSeconds = 60);
 
 /// <summary>Submits at <see cref="Rate"/> per second for <see cref="Duration"/>, then reads at <see cref="GetRate"/>
 /// per second for <see cref="GetDuration"/>.</summary>

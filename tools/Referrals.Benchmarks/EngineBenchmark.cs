@@ -2,194 +2,280 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
 using Azure.Data.Tables;
-using Microsoft.Extensions.Time.Testing;
+using Microsoft.DurableTask;
+using Microsoft.DurableTask.Client;
 using Referrals.Testing;
-using Referrals.Testing.ReferenceWorkflow;
-using Referrals.Workflow;
 
 namespace Referrals.Benchmarks;
 
 /// <summary>
-/// Drives reference-workflow instances through submit → two effects → expiry timer against a real Azurite and
-/// reports throughput, storage requests per instance (counted by an SDK pipeline policy), commit latency, the cost
-/// of a sweep with nothing due among many scheduled timers, and the raw upsert ceiling measured in the same run.
+/// The Functions app on the local host (real Durable Task engine over Azurite), storage counted at the proxy in
+/// front of Azurite. Phase A: a bare orchestration of K no-op activities, the ceiling, measured before and after
+/// phase B, whose mean is the ceiling (the shared machine's speed drifts within minutes). Phase B: referrals end to
+/// end, submit to first SMS and MSC email. Phase C: storage requests with nothing to do. One run, so the ratios
+/// compare like with like.
 /// </summary>
 internal static class EngineBenchmark
 {
-    private const int CeilingUpserts = 2000;
+    private const int WarmUpOrchestrations = 10;
+    private const int WarmUpReferrals = 2;
 
-    public static async Task RunAsync(EngineBenchmarkSettings settings, CancellationToken cancellationToken)
+    // After a batch, the last checkpoints (history, instance row, message deletes) still land; counted with it.
+    private static readonly TimeSpan s_settle = TimeSpan.FromSeconds(2);
+
+    // Before the idle count: long enough for every queue poller to back off to its longest interval.
+    private static readonly TimeSpan s_idleSettle = TimeSpan.FromSeconds(30);
+
+    private static readonly TimeSpan s_bareDeadline = TimeSpan.FromSeconds(120);
+
+    public static async Task<int> RunAsync(EngineBenchmarkSettings settings, CancellationToken cancellationToken)
     {
-        var azurite = new AzuriteFixture();
-        await azurite.InitializeAsync();
+        await using var system = await EngineSystem.StartAsync(cancellationToken);
+        var run = Guid.NewGuid().ToString("N")[..6];
+        var overhead = await MeasureProxyOverheadAsync(system, cancellationToken);
+
+        // Phase A, the ceiling; an unmeasured batch first, so the measured one runs JIT-compiled code.
+        await RunBareAsync(system, $"warmup-{run}", Math.Min(WarmUpOrchestrations, settings.Referrals), settings, cancellationToken);
+        var loadBefore = LoadAverage();
+        var bareBefore = await RunBareAsync(system, $"bare-{run}-a", settings.Referrals, settings, cancellationToken);
+
+        // Phase B, referrals; a failure is reported, and the idle phase still runs.
+        PhaseResult<ReferralRun>? referrals = null;
+        string? referralError = null;
         try
         {
-            await RunAsync(azurite, settings, cancellationToken);
+            referrals = await RunReferralsAsync(system, run, settings, cancellationToken);
         }
-        finally
+        catch (Exception exception) when (!cancellationToken.IsCancellationRequested)
         {
-            await azurite.DisposeAsync();
+            // Whatever broke, phases A and C still have figures worth reporting.
+            referralError = exception is ReferralPhaseException ? exception.Message : $"{exception.GetType().Name}: {exception.Message}";
+            await Console.Error.WriteLineAsync($"Phase B (referrals) failed: {referralError}");
+        }
+
+        var bareAfter = await RunBareAsync(system, $"bare-{run}-b", settings.Referrals, settings, cancellationToken);
+        var loadAfter = LoadAverage();
+
+        // Phase C, idle.
+        await Task.Delay(s_idleSettle, cancellationToken);
+        var idleBefore = system.Proxy.Snapshot();
+        await Task.Delay(TimeSpan.FromSeconds(settings.IdleSeconds), cancellationToken);
+        var idle = system.Proxy.Snapshot().Minus(idleBefore);
+        var perMinute = 60.0 / settings.IdleSeconds;
+
+        Report(system, settings, overhead, [bareBefore, bareAfter], referrals, referralError, idle, perMinute, (loadBefore, loadAfter));
+        return referralError is null ? 0 : 1;
+    }
+
+    private static async Task<PhaseResult<BareRun>> RunBareAsync(EngineSystem system, string prefix, int count,
+        EngineBenchmarkSettings settings, CancellationToken cancellationToken)
+    {
+        var before = system.Proxy.Snapshot();
+        var batch = system.Bare.Expect(prefix + "-", count);
+        var startedAt = new long[count];
+        var started = Stopwatch.GetTimestamp();
+        var parallel = new ParallelOptions { MaxDegreeOfParallelism = settings.Concurrency, CancellationToken = cancellationToken };
+        await Parallel.ForEachAsync(Enumerable.Range(0, count), parallel, async (i, token) =>
+        {
+            startedAt[i] = Stopwatch.GetTimestamp();
+            await system.Durable.ScheduleNewOrchestrationInstanceAsync(BareOrchestrations.OrchestratorName, settings.Activities,
+                new StartOrchestrationOptions(Id(prefix, i)), token);
+        });
+
+        try
+        {
+            await batch.All.WaitAsync(s_bareDeadline, cancellationToken);
+        }
+        catch (TimeoutException)
+        {
+            throw new TimeoutException(
+                $"Only {batch.CompletedCount} of {count} bare orchestrations completed within {s_bareDeadline.TotalSeconds:0} s.");
+        }
+
+        var last = batch.CompletedAt.Values.Max();
+        await WaitForCompletedRowsAsync(system, prefix, count, cancellationToken);
+        await Task.Delay(s_settle, cancellationToken);
+        var storage = system.Proxy.Snapshot().Minus(before);
+
+        var latencies = Enumerable.Range(0, count)
+            .Select(i => Stopwatch.GetElapsedTime(startedAt[i], batch.CompletedAt[Id(prefix, i)]).TotalMilliseconds)
+            .Order().ToList();
+        return new(new BareRun(count, Stopwatch.GetElapsedTime(started, last), latencies), storage);
+    }
+
+    /// <summary>The Instances rows say Completed: the final checkpoint is written, not just the last episode run.</summary>
+    private static async Task WaitForCompletedRowsAsync(EngineSystem system, string prefix, int count, CancellationToken cancellationToken)
+    {
+        var table = system.InstancesTable();
+        var filter = TableClient.CreateQueryFilter($"PartitionKey ge {prefix + "-"} and PartitionKey lt {prefix + "."}");
+        var deadline = Stopwatch.StartNew();
+        while (true)
+        {
+            var completed = 0;
+            await foreach (var row in table.QueryAsync<TableEntity>(filter, select: ["RuntimeStatus"], cancellationToken: cancellationToken))
+            {
+                completed += row.GetString("RuntimeStatus") == "Completed" ? 1 : 0;
+            }
+
+            if (completed >= count)
+            {
+                return;
+            }
+
+            if (deadline.Elapsed > TimeSpan.FromSeconds(30))
+            {
+                throw new TimeoutException($"Only {completed} of {count} instance rows of {prefix} say Completed after 30 s.");
+            }
+
+            await Task.Delay(100, cancellationToken);
         }
     }
 
-    private static async Task RunAsync(AzuriteFixture azurite, EngineBenchmarkSettings settings, CancellationToken cancellationToken)
+    private static async Task<PhaseResult<ReferralRun>> RunReferralsAsync(EngineSystem system, string run,
+        EngineBenchmarkSettings settings, CancellationToken cancellationToken)
     {
-        var clock = new FakeTimeProvider(new DateTimeOffset(2025, 3, 3, 8, 0, 0, TimeSpan.Zero));
-        var names = ReferenceRuntime.UniqueOptions();
-        await using var runtime = await ReferenceRuntime.StartAsync(azurite.ConnectionString, names, clock,
-            o =>
-            {
-                o.DispatchConcurrency = settings.Concurrency;
-                o.InProcessDispatchConcurrency = settings.Concurrency;
-            }, cancellationToken: cancellationToken);
+        var phase = new ReferralPhase(system.BaseUrl, system.Sms, system.Mail, TimeSpan.FromSeconds(settings.DeadlineSeconds));
+        await phase.RunAsync($"warmup-{run}", Math.Min(WarmUpReferrals, settings.Referrals), settings.Concurrency, cancellationToken);
+        var before = system.Proxy.Snapshot();
+        var measured = await phase.RunAsync($"referral-{run}", settings.Referrals, settings.Concurrency, cancellationToken);
+        await Task.Delay(s_settle, cancellationToken);
+        return new(measured, system.Proxy.Snapshot().Minus(before));
+    }
 
-        // One unmeasured round first: the first few hundred instances still run partly unoptimized code (tiered JIT)
-        // in this process and in Azurite's, and would make the first measured round look slower than the others.
-        await DriveAsync(runtime, clock, "warmup", 0, settings.Instances, settings.Concurrency, cancellationToken);
-        await MeasureUpsertCeilingAsync(azurite, settings.Concurrency, cancellationToken);
+    /// <summary>Sequential single-entity upserts straight to Azurite and through the proxy (the median of three p50s
+    /// of each, ms), so a reader can see what counting costs. Outside every phase's counts.</summary>
+    private static async Task<(double Direct, double Proxied)> MeasureProxyOverheadAsync(EngineSystem system, CancellationToken cancellationToken)
+    {
+        const int Upserts = 200;
+        var table = AzuriteFixture.UniqueName("proxyoverhead");
+        var direct = new TableClient(system.Azurite.ConnectionString, table);
+        var proxied = new TableClient(system.Proxy.ConnectionString, table);
+        await direct.CreateAsync(cancellationToken);
 
-        // The machine is shared and its speed drifts, so each round is compared with the upsert ceiling measured
-        // right before and right after it, and the report takes the median round.
-        var ceilings = new List<double> { await MeasureUpsertCeilingAsync(azurite, settings.Concurrency, cancellationToken) };
-        var rounds = new List<Round>();
-        for (var round = 0; round < settings.Rounds; round++)
+        async Task<double> TimeAsync(TableClient client)
         {
-            runtime.Requests.Reset();
-            var stopwatch = Stopwatch.StartNew();
-            var latencies = await DriveAsync(runtime, clock, "order", round * settings.Instances, settings.Instances,
-                settings.Concurrency, cancellationToken);
-            stopwatch.Stop();
-            var requests = runtime.Requests.Count;
-            ceilings.Add(await MeasureUpsertCeilingAsync(azurite, settings.Concurrency, cancellationToken));
-            var upserts = (ceilings[^2] + ceilings[^1]) / 2;
-            var perInstance = (double)requests / settings.Instances;
-            var throughput = settings.Instances / stopwatch.Elapsed.TotalSeconds;
+            var latencies = new List<double>(Upserts);
+            for (var i = 0; i < Upserts; i++)
+            {
+                var started = Stopwatch.GetTimestamp();
+                await client.UpsertEntityAsync(new TableEntity("p", i.ToString(CultureInfo.InvariantCulture)), cancellationToken: cancellationToken);
+                latencies.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+            }
+
             latencies.Sort();
-            rounds.Add(new Round(throughput, perInstance, upserts, upserts / perInstance, latencies));
+            return Latencies.Percentile(latencies, 0.5);
         }
 
-        await VerifyAsync(runtime, settings.Rounds * settings.Instances, cancellationToken);
-        var sweepRequests = await MeasureEmptySweepAsync(azurite, runtime, clock, names, settings, cancellationToken);
+        // The first of each unmeasured (connections, JIT); then alternating, so a drift in load hits both alike.
+        await TimeAsync(direct);
+        await TimeAsync(proxied);
+        var directs = new List<double>();
+        var proxieds = new List<double>();
+        for (var round = 0; round < 3; round++)
+        {
+            directs.Add(await TimeAsync(direct));
+            proxieds.Add(await TimeAsync(proxied));
+        }
 
-        var median = rounds.OrderBy(r => r.Ratio).ElementAt(rounds.Count / 2);
+        return (directs.Order().ElementAt(1), proxieds.Order().ElementAt(1));
+    }
+
+    private static void Report(EngineSystem system, EngineBenchmarkSettings settings, (double Direct, double Proxied) overhead,
+        IReadOnlyList<PhaseResult<BareRun>> bares, PhaseResult<ReferralRun>? referrals, string? referralError, StorageCounts idle,
+        double perMinute, (string Before, string After) load)
+    {
+        var n = settings.Referrals;
+        var bareRates = bares.Select(b => n / b.Run.Elapsed.TotalSeconds).ToList();
+        var bareRate = bareRates.Average();
+        var bareStorage = bares.Select(b => b.Storage).Aggregate((sum, next) => sum.Plus(next));
+        var barePer = bareStorage.Total / (double)(n * bares.Count);
+        double? referralRate = referrals is null ? null : n / referrals.Run.Elapsed.TotalSeconds;
+        double? referralPer = referrals is null ? null : referrals.Storage.Total / (double)n;
+        double? p50 = referrals is null ? null : Latencies.Percentile(referrals.Run.SubmitToSmsMs, 0.50);
+        double? p95 = referrals is null ? null : Latencies.Percentile(referrals.Run.SubmitToSmsMs, 0.95);
+        var idleRate = idle.Total * perMinute;
+
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"""
+            Engine benchmark: Functions app on the local host, Durable Task over Azure Storage (Azurite in memory, Release)
+              task hub {system.HubName}; N = {n}, K = {settings.Activities} activities per bare orchestration, start concurrency {settings.Concurrency}
+              storage counted at a proxy in front of Azurite; one upsert p50 {overhead.Direct:F2} ms direct, {overhead.Proxied:F2} ms through it
+              load average (1/5/15 min) before phase A: {load.Before}; after its second run: {load.After}; {Environment.ProcessorCount} CPU(s)
+            A. bare orchestration (ceiling)  {bareRate:F1} orchestrations/s, the mean of a run before phase B and one after:
+            """));
+        foreach (var (bare, i) in bares.Select((b, i) => (b, i)))
+        {
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"     {(i == 0 ? "before" : "after ")}  {bareRates[i]:F1} orchestrations/s ({n} in {bare.Run.Elapsed.TotalSeconds:F1} s); start to completion p50 {Latencies.Percentile(bare.Run.LatenciesMs, 0.5):F0} ms, p95 {Latencies.Percentile(bare.Run.LatenciesMs, 0.95):F0} ms; {bare.Storage.Total / (double)n:F1} storage requests each"));
+        }
+
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"""
+               storage requests {barePer:F1} per orchestration (both runs)
+            {Breakdown(bareStorage, n * bares.Count)}
+            """));
+        if (referrals is not null)
+        {
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"""
+                B. referrals  {referralRate:F1} referrals/s ({n} in {referrals.Run.Elapsed.TotalSeconds:F1} s, first submit to last SMS or email) -> {referralRate / bareRate:P0} of the bare ceiling (target >= 50%)
+                   submit to first SMS accepted by the sandbox: p50 {p50:F0} ms, p95 {p95:F0} ms (target p95 < 1000 ms)
+                   storage requests {referralPer:F1} per referral -> {referralPer / barePer:F2}x the bare orchestration's (target <= 2x)
+                {Breakdown(referrals.Storage, n)}
+                """));
+        }
+        else
+        {
+            Console.WriteLine($"B. referrals  FAILED: {referralError}");
+        }
+
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"""
+            C. idle  {idleRate:F1} storage requests/minute over {settings.IdleSeconds} s, after {s_idleSettle.TotalSeconds:0} s to settle (target <= 60)
+            {Breakdown(idle, 1 / perMinute)}
+            """));
+
         var result = new
         {
-            instancesPerSecond = Math.Round(median.InstancesPerSecond, 1),
-            storageRequestsPerInstance = Math.Round(median.RequestsPerInstance, 2),
-            p50CommitMs = Math.Round(Latencies.Percentile(median.CommitLatencies, 0.50), 2),
-            p99CommitMs = Math.Round(Latencies.Percentile(median.CommitLatencies, 0.99), 2),
-            sweepRequestsNoneDue = sweepRequests,
-            ceilingInstancesPerSecond = Math.Round(median.CeilingInstancesPerSecond, 1),
+            referralsPerSecond = Round(referralRate, 2),
+            bareOrchestrationsPerSecond = Round(bareRate, 2),
+            storageRequestsPerReferral = Round(referralPer, 2),
+            storageRequestsPerBareOrchestration = Round(barePer, 2),
+            submitToSmsP50Ms = Round(p50, 1),
+            submitToSmsP95Ms = Round(p95, 1),
+            idleStorageRequestsPerMinute = Round(idleRate, 1),
+            referrals = n,
+            activities = settings.Activities,
+            idleSeconds = settings.IdleSeconds,
+            upsertP50MsDirect = Math.Round(overhead.Direct, 2),
+            upsertP50MsThroughProxy = Math.Round(overhead.Proxied, 2),
+            referralThroughputShareOfBare = Round(referralRate / bareRate, 3),
+            storageRatioReferralToBare = Round(referralPer / barePer, 3),
+            referralPhaseError = referralError,
+            bareOrchestrationsPerSecondRuns = bareRates.Select(rate => Math.Round(rate, 2)).ToArray(),
+            loadAverageBefore = load.Before,
+            loadAverageAfter = load.After,
+            bareStorageByTarget = ByTarget(bareStorage, n * bares.Count),
+            referralStorageByTarget = referrals is null ? null : ByTarget(referrals.Storage, n),
+            idleStorageByTargetPerMinute = ByTarget(idle, 1 / perMinute),
         };
-
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"""
-            Workflow engine benchmark (Azurite in memory, Release)
-              per round            {settings.Instances} instances (submit -> 2 effects with follow-ups -> expiry timer fired), concurrency {settings.Concurrency}
-            """));
-        for (var i = 0; i < rounds.Count; i++)
-        {
-            var r = rounds[i];
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"  round {i + 1}              {r.InstancesPerSecond:F1} instances/s, {r.RequestsPerInstance:F2} requests each; ceiling {r.UpsertsPerSecond:F0} upserts/s (mean of {ceilings[i]:F0} before, {ceilings[i + 1]:F0} after) -> {r.CeilingInstancesPerSecond:F1} instances/s; throughput / ceiling {r.Ratio:P0}"));
-        }
-
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"""
-              median round         {result.instancesPerSecond} instances/s of a ceiling of {result.ceilingInstancesPerSecond} -> {median.Ratio:P0} (target >= 50%)
-              storage requests     {result.storageRequestsPerInstance} per instance (target <= 10)
-              commit latency       p50 {result.p50CommitMs} ms, p99 {result.p99CommitMs} ms (ExecuteAsync of the submit)
-              sweep, none due      {sweepRequests} request(s) with {settings.ScheduledTimers} timers scheduled (target <= 3)
-            """));
         Console.WriteLine(JsonSerializer.Serialize(result));
     }
 
-    private sealed record Round(double InstancesPerSecond, double RequestsPerInstance, double UpsertsPerSecond,
-        double CeilingInstancesPerSecond, List<double> CommitLatencies)
-    {
-        public double Ratio => InstancesPerSecond / CeilingInstancesPerSecond;
-    }
+    /// <summary>Requests per unit (orchestration, referral, minute) by operation, largest first.</summary>
+    private static string Breakdown(StorageCounts counts, double units) =>
+        string.Join(Environment.NewLine, counts.ByOperation.OrderByDescending(pair => pair.Value).Select(pair =>
+            string.Create(CultureInfo.InvariantCulture, $"     {pair.Value / units,8:F2}  {pair.Key}")));
 
-    /// <summary>Submits every instance (measuring each commit), waits for the effects, then moves the clock past
-    /// the expiry and fires every timer.</summary>
-    private static async Task<List<double>> DriveAsync(ReferenceRuntime runtime, FakeTimeProvider clock, string prefix, int first,
-        int count, int concurrency, CancellationToken cancellationToken)
-    {
-        var latencies = new List<double>(count);
-        var parallel = new ParallelOptions { MaxDegreeOfParallelism = concurrency, CancellationToken = cancellationToken };
-        await Parallel.ForEachAsync(Enumerable.Range(first, count), parallel, async (i, token) =>
-        {
-            var started = Stopwatch.GetTimestamp();
-            var result = await runtime.Client.ExecuteAsync(Id(prefix, i), new PlaceOrder("Tea", TimeSpan.FromHours(1)), token);
-            var elapsed = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
-            if (!result.Applied)
-            {
-                throw new InvalidOperationException($"Submit {i} was rejected: {result.Rejection}");
-            }
+    private static Dictionary<string, double> ByTarget(StorageCounts counts, double units) =>
+        counts.ByTarget().ToDictionary(pair => pair.Target, pair => Math.Round(pair.Count / units, 2));
 
-            lock (latencies)
-            {
-                latencies.Add(elapsed);
-            }
-        });
-        await runtime.Engine.RunUntilIdleAsync(cancellationToken);
-        clock.Advance(TimeSpan.FromHours(1) + TimeSpan.FromMinutes(1));
-        await runtime.Engine.RunUntilIdleAsync(cancellationToken);
-        return latencies;
-    }
+    /// <summary>The 1, 5 and 15 minute load averages, where the OS publishes them (Linux).</summary>
+    private static string LoadAverage() =>
+        File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "n/a";
 
-    private static async Task VerifyAsync(ReferenceRuntime runtime, int count, CancellationToken cancellationToken)
-    {
-        for (var i = 0; i < count; i++)
-        {
-            var state = await runtime.Client.GetStateAsync(Id("order", i), cancellationToken);
-            if (state is not { Status: OrderStatus.Expired } || state.Notified.Count != 2)
-            {
-                throw new InvalidOperationException($"Instance {Id("order", i)} did not finish: {state}");
-            }
-        }
-    }
-
-    /// <summary>Schedules many timers in the index (100-row batches per minute bucket), then counts the requests of
-    /// one sweep at a time when none of them is due.</summary>
-    private static async Task<long> MeasureEmptySweepAsync(AzuriteFixture azurite, ReferenceRuntime runtime, FakeTimeProvider clock,
-        WorkflowOptions names, EngineBenchmarkSettings settings, CancellationToken cancellationToken)
-    {
-        var index = azurite.TableService().GetTableClient(names.TimerIndexTableName);
-        var now = clock.GetUtcNow();
-        var buckets = (settings.ScheduledTimers + 99) / 100;
-        var parallel = new ParallelOptions { MaxDegreeOfParallelism = settings.Concurrency, CancellationToken = cancellationToken };
-        await Parallel.ForEachAsync(Enumerable.Range(0, buckets), parallel, async (bucket, token) =>
-        {
-            var due = now.AddDays(1).AddMinutes(bucket);
-            var partition = due.UtcDateTime.ToString("yyyyMMddHHmm", CultureInfo.InvariantCulture);
-            var rows = Math.Min(100, settings.ScheduledTimers - (bucket * 100));
-            await index.SubmitTransactionAsync(Enumerable.Range(0, rows).Select(i => new TableTransactionAction(
-                TableTransactionActionType.Add,
-                new TableEntity(partition, $"scheduled-{bucket}-{i}|expiry|t") { ["DueAt"] = due })), token);
-        });
-
-        runtime.Requests.Reset();
-        var sweep = await runtime.Engine.SweepAsync(cancellationToken);
-        if (sweep.Fired + sweep.Stale != 0)
-        {
-            throw new InvalidOperationException("A sweep with nothing due fired something.");
-        }
-
-        return runtime.Requests.Count;
-    }
-
-    /// <summary>Raw single-entity upserts per second at the benchmark's concurrency, into a fresh table. Every entity
-    /// has its own row key, as the runtime's rows do: Azurite scans all rows sharing a row key on each write, which
-    /// would make the ceiling lower than what the storage can do.</summary>
-    private static async Task<double> MeasureUpsertCeilingAsync(AzuriteFixture azurite, int concurrency, CancellationToken cancellationToken)
-    {
-        var table = azurite.TableService().GetTableClient(AzuriteFixture.UniqueName("ceiling"));
-        await table.CreateAsync(cancellationToken);
-        var parallel = new ParallelOptions { MaxDegreeOfParallelism = concurrency, CancellationToken = cancellationToken };
-        var stopwatch = Stopwatch.StartNew();
-        await Parallel.ForEachAsync(Enumerable.Range(0, CeilingUpserts), parallel, async (i, token) =>
-            await table.UpsertEntityAsync(new TableEntity($"p{i}", $"r{i}") { ["Value"] = i }, cancellationToken: token));
-        return CeilingUpserts / stopwatch.Elapsed.TotalSeconds;
-    }
+    private static double? Round(double? value, int digits) => value is { } v ? Math.Round(v, digits) : null;
 
     private static string Id(string prefix, int i) => $"{prefix}-{i.ToString("D6", CultureInfo.InvariantCulture)}";
+
+    private sealed record PhaseResult<T>(T Run, StorageCounts Storage);
+
+    /// <summary>How long all took (first start to last completion) and each one's start-to-completion in ms, sorted.</summary>
+    private sealed record BareRun(int Count, TimeSpan Elapsed, IReadOnlyList<double> LatenciesMs);
 }
