@@ -17,10 +17,31 @@ namespace Referrals.App.Api;
 /// <summary>Identity (RequestAuthenticator, called by each endpoint), problem details, OpenAPI and the public HTTP endpoints.</summary>
 public static class ApiRegistration
 {
+    /// <summary>The old app's host: the shared services, plus what only minimal APIs use (binding failures that
+    /// throw, the OpenAPI generator).</summary>
     public static WebApplicationBuilder AddReferralsApi(this WebApplicationBuilder builder)
     {
-        builder.AddReferralsSecurity();
+        ArgumentNullException.ThrowIfNull(builder);
         var services = builder.Services;
+        services.AddReferralsApi(builder.Configuration, builder.Environment);
+        services.AddExceptionHandler<ApiExceptionHandler>();
+        // Binding failures (a route or query value of the wrong type) throw, so the exception handler answers them
+        // with a problem body naming the parameter in every environment.
+        services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
+        services.AddOpenApi(options => options.AddDocumentTransformer<BearerSecuritySchemeTransformer>()
+            .AddOperationTransformer<IntegerQuery.Transformer>());
+        return builder;
+    }
+
+    /// <summary>What every host of the API needs: identity, problem details (with the trace id), JSON output, the
+    /// API's tables and services, the submission rate limiter.</summary>
+    public static IServiceCollection AddReferralsApi(
+        this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(configuration);
+        ArgumentNullException.ThrowIfNull(environment);
+        services.AddReferralsSecurity(environment);
 
         services.AddProblemDetails(options => options.CustomizeProblemDetails = context =>
         {
@@ -28,10 +49,6 @@ public static class ApiRegistration
             context.ProblemDetails.Type ??= "about:blank";
             context.ProblemDetails.Extensions.TryAdd("traceId", context.HttpContext.TraceIdentifier);
         });
-        services.AddExceptionHandler<ApiExceptionHandler>();
-        // Binding failures (a route or query value of the wrong type) throw, so the exception handler answers them
-        // with a problem body naming the parameter in every environment.
-        services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
         services.Configure<Microsoft.AspNetCore.Http.Json.JsonOptions>(options => ApiJson.ConfigureOutput(options.SerializerOptions));
 
         services.AddOptions<ApiTablesOptions>().BindConfiguration(ApiTablesOptions.SectionName)
@@ -47,13 +64,10 @@ public static class ApiRegistration
         services.AddSingleton<DashboardReport>();
         services.AddEffectHandler<ReferralProjectionHandler>();
 
-        services.AddOpenApi(options => options.AddDocumentTransformer<BearerSecuritySchemeTransformer>()
-            .AddOperationTransformer<IntegerQuery.Transformer>());
-
         services.AddOptions<SubmissionRateLimitOptions>().BindConfiguration(SubmissionRateLimitOptions.SectionName)
             .ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<SubmissionRateLimiter>();
-        return builder;
+        return services;
     }
 
     public static WebApplication UseReferralsApi(this WebApplication app)
