@@ -16,6 +16,21 @@ public sealed partial class ApiExceptionHandler(IProblemDetailsService problems,
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception,
         CancellationToken cancellationToken)
     {
+        var problem = Describe(httpContext, exception, logger);
+        httpContext.Response.StatusCode = problem.Status!.Value;
+        return await problems.TryWriteAsync(new ProblemDetailsContext
+        {
+            HttpContext = httpContext,
+            Exception = exception,
+            ProblemDetails = problem,
+        });
+    }
+
+    /// <summary>The problem for <paramref name="exception"/> (the 5xx logged), for hosts without the exception
+    /// handler middleware (the Functions app) as for this handler.</summary>
+    public static ProblemDetails Describe(HttpContext httpContext, Exception exception, ILogger logger)
+    {
+        ArgumentNullException.ThrowIfNull(httpContext);
         var (status, title, detail) = exception switch
         {
             BadHttpRequestException bad => (bad.StatusCode, "The request is not valid.", BadRequestDetail(bad)),
@@ -32,13 +47,7 @@ public sealed partial class ApiExceptionHandler(IProblemDetailsService problems,
             Log.Unhandled(logger, exception, httpContext.Request.Method, httpContext.Request.Path);
         }
 
-        httpContext.Response.StatusCode = status;
-        return await problems.TryWriteAsync(new ProblemDetailsContext
-        {
-            HttpContext = httpContext,
-            Exception = exception,
-            ProblemDetails = new ProblemDetails { Status = status, Title = title, Detail = detail },
-        });
+        return new ProblemDetails { Status = status, Title = title, Detail = detail };
     }
 
     // Binding messages name the parameter and its type, never a body value; safe to pass on.

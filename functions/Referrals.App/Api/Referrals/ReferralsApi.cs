@@ -36,60 +36,10 @@ public static class ReferralsApi
             .WithSummary("Get a referral's audit trail")
             .WithDescription("Every read and change of the referral by a person, oldest first.");
 
-        Command<AcknowledgeRequest>(api, "/{id}/acknowledge", ApiAccess.Advisor, "Acknowledge a referral",
-            (body, actor, _) => [new AcknowledgeReferral(body.Note, actor)],
-            (body, checks) => checks.OptionalText("note", body.Note));
-
-        Command<RejectRequest>(api, "/{id}/reject", ApiAccess.Advisor, "Reject a referral",
-            (body, actor, context) => [new RejectReferral(body.Reason!.Value, body.Note?.Trim(), CanonicalMsc(context, body.SuggestedMsc), actor)],
-            (body, checks) =>
-            {
-                checks.Required("reason", body.Reason);
-                checks.OptionalText("note", body.Note);
-            },
-            (body, mscs, checks) => CheckMsc(mscs, checks, "suggestedMsc", body.SuggestedMsc));
-
-        Command<ReassignRequest>(api, "/{id}/reassign", ApiAccess.Coordinator, "Reassign a referral to another MSC",
-            (body, actor, context) => [new ReassignReferral(CanonicalMsc(context, body.Msc)!, body.Note?.Trim(), actor)],
-            (body, checks) =>
-            {
-                checks.RequiredText("msc", body.Msc);
-                checks.OptionalText("note", body.Note);
-            },
-            (body, mscs, checks) => CheckMsc(mscs, checks, "msc", body.Msc));
-
-        Command<WithdrawRequest>(api, "/{id}/withdraw", ApiAccess.Scout, "Withdraw a referral",
-            (body, actor, _) => [new WithdrawReferral(body.Reason!.Trim(), actor)],
-            (body, checks) => checks.RequiredText("reason", body.Reason, ReferralRequestChecks.MaxNoteLength));
-
-        Command<ArrivalRequest>(api, "/{id}/arrival", ApiAccess.Advisor, "Record the returnee's arrival",
-            (body, actor, _) => [new RecordArrival(body.ArrivedOn!.Value, actor)],
-            (body, checks) => checks.Required("arrivedOn", body.ArrivedOn));
-
-        Command<FirstContactRequest>(api, "/{id}/first-contact", ApiAccess.Advisor, "Record the first contact",
-            (body, actor, _) => [new RecordFirstContact(body.On!.Value, body.Note?.Trim(), actor)],
-            (body, checks) =>
-            {
-                checks.Required("on", body.On);
-                checks.OptionalText("note", body.Note);
-            });
-
-        Command<OutcomeRequest>(api, "/{id}/follow-ups/{n:int}", ApiAccess.Advisor, "Record a follow-up (n = 1, 2, 3)",
-            (body, actor, context) => [new RecordFollowUp(FollowUpNumber(context), body.Outcome!.Trim(), body.Note?.Trim(), actor)],
-            (body, checks) =>
-            {
-                checks.RequiredText("outcome", body.Outcome);
-                checks.OptionalText("note", body.Note);
-            },
-            validateRoute: context => FollowUpNumber(context) is >= 1 and <= 3 ? null : ("n", "Follow-ups are numbered 1 to 3."));
-
-        Command<OutcomeRequest>(api, "/{id}/close", ApiAccess.AdvisorOrCoordinator, "Close a referral",
-            (body, actor, _) => [new CloseReferral(body.Outcome!.Trim(), body.Note?.Trim(), actor)],
-            (body, checks) =>
-            {
-                checks.RequiredText("outcome", body.Outcome);
-                checks.OptionalText("note", body.Note);
-            });
+        foreach (var command in ReferralCommandEndpoints.All)
+        {
+            command.Map(api);
+        }
 
         api.MapPatchEndpoint();
         return app;
@@ -211,69 +161,4 @@ public static class ReferralsApi
             .ToList();
         return TypedResults.Ok(new AuditTrailResponse(id, items));
     }
-
-    /// <summary>Maps one command endpoint: read the body, check fields (and route values), check references
-    /// against the directory, build the command(s) and run them.</summary>
-    private static void Command<TBody>(
-        RouteGroupBuilder api,
-        string pattern,
-        IReadOnlySet<Role> access,
-        string summary,
-        Func<TBody, Actor, HttpContext, IReadOnlyList<ReferralCommand>> build,
-        Action<TBody, ReferralRequestChecks> check,
-        Action<TBody, MscDirectory, ReferralRequestChecks>? checkReferences = null,
-        Func<HttpContext, (string Key, string Message)?>? validateRoute = null)
-        where TBody : class
-    {
-        api.MapPost(pattern, async Task<Results<Ok<ReferralResponse>, ProblemHttpResult>> (
-                string id, HttpContext context, RequestAuthenticator authenticator, ReferralCommandRunner runner,
-                [FromServices] MscDirectory mscs, CancellationToken cancellationToken) =>
-            {
-                if (!(await authenticator.RequireAsync(context.Request, access, cancellationToken)).IsAllowed(out var caller, out var denied))
-                {
-                    return denied;
-                }
-
-                if (validateRoute?.Invoke(context) is { } routeError)
-                {
-                    return ApiProblems.Validation(routeError.Key, routeError.Message);
-                }
-
-                var body = await JsonBody.ReadAsync<TBody>(context.Request, cancellationToken);
-                if (body.Problem is { } problem)
-                {
-                    return problem;
-                }
-
-                var checks = new ReferralRequestChecks();
-                check(body.Value!, checks);
-                checkReferences?.Invoke(body.Value!, mscs, checks);
-                if (checks.Failed)
-                {
-                    return ApiProblems.Validation(checks.Errors);
-                }
-
-                var commands = build(body.Value!, new Actor(caller.Subject, caller.Role), context);
-                return await runner.ExecuteAsync(id, caller, commands, cancellationToken);
-            })
-            .Accepts<TBody>("application/json")
-            .WithSummary(summary)
-            .WithDescription("Answers 200 with the referral as GET shows it; 409 when the command does not fit the " +
-                "referral's status (the problem says why); 404 when the referral is not visible to the caller.");
-    }
-
-    private static void CheckMsc(MscDirectory mscs, ReferralRequestChecks checks, string path, string? id)
-    {
-        if (!string.IsNullOrWhiteSpace(id) && mscs.Find(id) is null)
-        {
-            checks.Add(path, "Not a known MSC id (see GET /api/mscs).");
-        }
-    }
-
-    /// <summary>The directory's spelling of an MSC id the checks already found (lookups ignore case).</summary>
-    private static string? CanonicalMsc(HttpContext context, string? id) =>
-        id is null ? null : context.RequestServices.GetRequiredService<MscDirectory>().Find(id)?.Id ?? id;
-
-    private static int FollowUpNumber(HttpContext context) =>
-        context.GetRouteValue("n") is string n && int.TryParse(n, out var number) ? number : 0;
 }

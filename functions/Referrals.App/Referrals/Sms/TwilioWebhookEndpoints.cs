@@ -29,7 +29,7 @@ public static partial class TwilioWebhookEndpoints
         return app;
     }
 
-    private static async Task<IResult> ReceiveStatusAsync(HttpRequest request, TwilioWebhookReader reader,
+    public static async Task<IResult> ReceiveStatusAsync(HttpRequest request, TwilioWebhookReader reader,
         IWorkflowClient<ReferralState, ReferralCommand> referrals, ILoggerFactory loggers, CancellationToken cancellationToken)
     {
         var logger = loggers.CreateLogger(typeof(TwilioWebhookEndpoints));
@@ -64,7 +64,7 @@ public static partial class TwilioWebhookEndpoints
         return TypedResults.NoContent();
     }
 
-    private static async Task<IResult> ReceiveMessageAsync(HttpRequest request, TwilioWebhookReader reader, ReturneePhoneIndex phones,
+    public static async Task<IResult> ReceiveMessageAsync(HttpRequest request, TwilioWebhookReader reader, ReturneePhoneIndex phones,
         IWorkflowClient<ReferralState, ReferralCommand> referrals, Microsoft.Extensions.Options.IOptions<NotificationOptions> options,
         ILoggerFactory loggers, CancellationToken cancellationToken)
     {
