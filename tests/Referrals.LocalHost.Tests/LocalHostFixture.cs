@@ -44,7 +44,7 @@ public class LocalHostFixture : IAsyncLifetime
         // The fixture waits for the table and queue ports; the task hub's leases also need blob.
         await Eventually.WaitAsync(() => Task.FromResult(IsListening(_azurite.BlobPort) ? "up" : null), TimeSpan.FromSeconds(30), "Azurite blob");
         var started = System.Diagnostics.Stopwatch.StartNew();
-        _host = LocalFunctionsHost.Create([], builder =>
+        _host = LocalFunctionsHost.Create(["--environment", "Development"], builder =>
         {
             builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
             {
@@ -54,6 +54,7 @@ public class LocalHostFixture : IAsyncLifetime
                 // Durable timers are queue messages; a short idle back-off lets a due timer be seen quickly.
                 ["AzureFunctionsJobHost:extensions:durableTask:storageProvider:maxQueuePollingInterval"] = "00:00:01",
             });
+            builder.Configuration.AddInMemoryCollection(AppSettings.Valid(_azurite.ConnectionString));
             builder.Configuration.AddInMemoryCollection(Settings);
             builder.Services.AddSingleton<IReferralCycle>(Cycle);
             ConfigureServices(builder.Services);
