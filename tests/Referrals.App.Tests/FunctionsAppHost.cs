@@ -77,11 +77,7 @@ public class FunctionsAppHost(
                 }
 
                 builder.Configuration.AddInMemoryCollection(settings);
-                if (logging is not null)
-                {
-                    builder.Logging.ClearProviders();
-                    logging(builder.Logging);
-                }
+                logging?.Invoke(builder.Logging);
 
                 builder.Host.UseServiceProviderFactory(new OverridingFactory(services, builder.Environment.IsDevelopment()));
             });
