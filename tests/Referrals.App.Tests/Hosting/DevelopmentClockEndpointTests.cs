@@ -8,8 +8,8 @@ namespace Referrals.App.Tests.Hosting;
 
 public sealed class DevelopmentClockEndpointTests(AzuriteFixture azurite) : IClassFixture<AzuriteFixture>
 {
-    private HostingAppFactory Development(params (string Key, string? Value)[] extra) =>
-        new("Development", HostingAppFactory.Settings(azurite.ConnectionString, extra));
+    private FunctionsHostingAppFactory Development(params (string Key, string? Value)[] extra) =>
+        new("Development", HostingAppFactory.Settings(azurite.ConnectionString, extra), azurite.ConnectionString);
 
     private static async Task<DateTimeOffset> ReadNowAsync(HttpResponseMessage response)
     {
@@ -94,8 +94,8 @@ public sealed class DevelopmentClockEndpointTests(AzuriteFixture azurite) : ICla
     [Fact]
     public async Task Dev_routes_are_not_mapped_outside_Development()
     {
-        using var app = new HostingAppFactory("Production",
-            HostingAppFactory.Settings(azurite.ConnectionString, HostingAppFactory.ProductionRequirements));
+        using var app = new FunctionsHostingAppFactory("Production",
+            HostingAppFactory.Settings(azurite.ConnectionString, HostingAppFactory.ProductionRequirements), azurite.ConnectionString);
         var client = app.CreateClient();
 
         using var read = await client.GetAsync(new Uri("/dev/clock", UriKind.Relative));
