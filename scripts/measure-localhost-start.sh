@@ -23,11 +23,14 @@ until (exec 3<>"/dev/tcp/127.0.0.1/$table") 2>/dev/null && (exec 3<>"/dev/tcp/12
 key="Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw=="
 export AzureWebJobsStorage="DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=$key;BlobEndpoint=http://127.0.0.1:$blob/devstoreaccount1;QueueEndpoint=http://127.0.0.1:$queue/devstoreaccount1;TableEndpoint=http://127.0.0.1:$table/devstoreaccount1;"
 export LocalHost__Port=$http Logging__LogLevel__Default=Warning
+# The app's services validate their settings at start: Development, with the old app's settings files for the local
+# defaults (SMS sandbox, MailDev), and its storage on this Azurite.
+export Storage__ConnectionString="$AzureWebJobsStorage"
 
 for run in $(seq 1 "$runs"); do
   export AzureFunctionsJobHost__extensions__durableTask__hubName="Measure$run"
   start=$(date +%s%N)
-  "$host" >/dev/null 2>&1 &
+  "$host" --environment Development --contentRoot "$PWD/functions/Referrals.Functions" >/dev/null 2>&1 &
   app=$!
   until curl -sf "http://127.0.0.1:$http/healthz" >/dev/null 2>&1; do
     kill -0 "$app" 2>/dev/null || { echo "run $run: the local host exited" >&2; exit 1; }

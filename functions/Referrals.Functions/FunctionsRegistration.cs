@@ -1,7 +1,9 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
+using Referrals.App.Api;
+using Referrals.App.Hosting;
+using Referrals.App.Referrals;
 using Referrals.Functions.Coordination;
 
 namespace Referrals.Functions;
@@ -16,7 +18,10 @@ public static class FunctionsRegistration
         ArgumentNullException.ThrowIfNull(configuration);
         ArgumentNullException.ThrowIfNull(environment);
 
-        services.TryAddSingleton(TimeProvider.System);
+        // Hosting (storage, clock), the referral workflow, the API, then the coordinator that carries the work out.
+        services.AddReferralsHosting(configuration, environment);
+        services.AddReferralWorkflow();
+        services.AddReferralsApi(configuration, environment);
         services.AddReferralCoordination(configuration, environment);
         return services;
     }

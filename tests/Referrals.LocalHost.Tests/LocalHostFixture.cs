@@ -45,7 +45,7 @@ public class LocalHostFixture : IAsyncLifetime
         // The fixture waits for the table and queue ports; the task hub's leases also need blob.
         await Eventually.WaitAsync(() => Task.FromResult(IsListening(_azurite.BlobPort) ? "up" : null), TimeSpan.FromSeconds(30), "Azurite blob");
         var started = System.Diagnostics.Stopwatch.StartNew();
-        _host = LocalFunctionsHost.Create([], builder =>
+        _host = LocalFunctionsHost.Create(["--environment", "Development"], builder =>
         {
             builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
             {
@@ -58,6 +58,7 @@ public class LocalHostFixture : IAsyncLifetime
                 ["Coordinator:FirstRetryInterval"] = "00:00:00.200",
                 ["Coordinator:MaxRetryInterval"] = "00:00:00.500",
             });
+            builder.Configuration.AddInMemoryCollection(AppSettings.Valid(_azurite.ConnectionString));
             builder.Configuration.AddInMemoryCollection(Settings);
             builder.Services.AddSingleton<IWorkflowCoordination>(Coordination);
             builder.Services.AddSingleton<IDailyDigestJob, NoDigest>();

@@ -99,16 +99,21 @@ public sealed class RefusalTests
     [InlineData("AzureFunctionsJobHost:extensions:durableTask:storageProvider:partitionCount", "17", "PartitionCount")]
     public async Task Invalid_durable_setting_fails_start_naming_it_before_storage_is_touched(string key, string value, string named)
     {
-        await using var host = LocalFunctionsHost.Create([], builder =>
+        // Nothing listens here: a start that reached storage would fail differently.
+        const string Unreachable = "DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=a2V5;" +
+            "BlobEndpoint=http://127.0.0.1:9/devstoreaccount1;QueueEndpoint=http://127.0.0.1:9/devstoreaccount1;" +
+            "TableEndpoint=http://127.0.0.1:9/devstoreaccount1;";
+        await using var host = LocalFunctionsHost.Create(["--environment", "Development"], builder =>
+        {
+            // The app's own options valid, so the durable setting is the one failure.
+            builder.Configuration.AddInMemoryCollection(AppSettings.Valid(Unreachable));
             builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
             {
                 ["LocalHost:Port"] = "0",
-                // Nothing listens here: a start that reached storage would fail differently.
-                ["AzureWebJobsStorage"] = "DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=a2V5;" +
-                    "BlobEndpoint=http://127.0.0.1:9/devstoreaccount1;QueueEndpoint=http://127.0.0.1:9/devstoreaccount1;" +
-                    "TableEndpoint=http://127.0.0.1:9/devstoreaccount1;",
+                ["AzureWebJobsStorage"] = Unreachable,
                 [key] = value,
-            }));
+            });
+        });
 
         var failure = await Assert.ThrowsAsync<OptionsValidationException>(() => host.StartAsync());
 

@@ -1,6 +1,8 @@
+extern alias localhost;
+
 using System.Globalization;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Console;
@@ -10,29 +12,25 @@ using Referrals.Workflow;
 namespace Referrals.Benchmarks;
 
 /// <summary>
-/// The real app (Development, for <c>POST /dev/token</c>) on Kestrel at a free port against the given Azurite.
-/// SMS and SMTP point at ports nobody listens on: each referral's effects run once in the background, fail fast and
-/// wait an hour before retrying, so they cost what a first attempt costs without piling up during the run.
+/// The Functions app on the local host (Development, for <c>POST /dev/token</c>) at a free port against the given
+/// Azurite. SMS and SMTP point at ports nobody listens on: each referral's effects are tried once in the background,
+/// fail fast and wait an hour before retrying, so they cost what a first attempt costs without piling up.
 /// </summary>
-internal sealed class BenchmarkApp(string storageConnectionString) : WebApplicationFactory<Program>
+internal sealed class BenchmarkApp(string storageConnectionString) : IAsyncDisposable
 {
+    private WebApplication? _app;
+
     public Uri BaseUrl { get; } = new($"http://127.0.0.1:{FreePort.Next()}");
+
+    public IServiceProvider Services => _app?.Services ?? throw new InvalidOperationException("The app has not started.");
 
     public async Task StartAsync(CancellationToken cancellationToken)
     {
-        UseKestrel(BaseUrl.Port);
-        StartServer();
-        await Services.GetRequiredService<WorkflowStorage>().EnsureStorageAsync(cancellationToken);
-    }
-
-    protected override void ConfigureWebHost(IWebHostBuilder builder)
-    {
-        builder.UseEnvironment("Development");
-        // The factory's own content-root discovery looks for test assemblies' metadata; this is an executable.
-        builder.UseContentRoot(Path.Combine(RepositoryPaths.Root, "functions", "Referrals.App"));
         var unused = $"http://127.0.0.1:{FreePort.Next()}";
-        var settings = new Dictionary<string, string>
+        var settings = new Dictionary<string, string?>
         {
+            ["LocalHost:Port"] = BaseUrl.Port.ToString(CultureInfo.InvariantCulture),
+            ["AzureWebJobsStorage"] = storageConnectionString,
             ["Storage:ConnectionString"] = storageConnectionString,
             ["Twilio:ApiBaseUrl"] = unused,
             ["Twilio:PublicBaseUrl"] = BaseUrl.AbsoluteUri,
@@ -47,20 +45,32 @@ internal sealed class BenchmarkApp(string storageConnectionString) : WebApplicat
             ["Email:Smtp:Port"] = FreePort.Next().ToString(CultureInfo.InvariantCulture),
             ["Email:Smtp:Security"] = "None",
             ["Referrals:Notifications:CoordinatorEmail"] = "coordinators@kirs.example",
+            ["Coordinator:EffectAttempts"] = "1",
             ["Workflow:EffectRetryBaseDelay"] = "01:00:00",
             ["Workflow:EffectRetryMaxDelay"] = "01:00:00",
             ["RateLimits:SubmissionsPerMinute"] = "10000",
             ["Demo:Seed"] = "false",
         };
-        foreach (var (key, value) in settings)
-        {
-            builder.UseSetting(key, value);
-        }
+        var contentRoot = Path.Combine(RepositoryPaths.Root, "functions", "Referrals.Functions");
+        _app = localhost::Referrals.LocalHost.LocalFunctionsHost.Create(
+            ["--environment", "Development", "--contentRoot", contentRoot], builder =>
+            {
+                builder.Configuration.AddInMemoryCollection(settings);
+                // Only errors, on stderr, so stdout stays the report.
+                builder.Logging.ClearProviders()
+                    .AddConsole(console => console.LogToStandardErrorThreshold = LogLevel.Trace)
+                    .AddFilter<ConsoleLoggerProvider>(null, LogLevel.Error);
+            });
+        await _app.StartAsync(cancellationToken);
+        await Services.GetRequiredService<WorkflowStorage>().EnsureStorageAsync(cancellationToken);
+    }
 
-        // Only errors, on stderr, so stdout stays the report. A provider-specific rule outranks appsettings' levels.
-        builder.ConfigureLogging(logging => logging
-            .ClearProviders()
-            .AddConsole(console => console.LogToStandardErrorThreshold = LogLevel.Trace)
-            .AddFilter<ConsoleLoggerProvider>(null, LogLevel.Error));
+    public async ValueTask DisposeAsync()
+    {
+        if (_app is not null)
+        {
+            await _app.StopAsync();
+            await _app.DisposeAsync();
+        }
     }
 }

@@ -1,4 +1,3 @@
-using Microsoft.Extensions.Options;
 using Referrals.Contracts;
 using Referrals.App.Api.Audit;
 using Referrals.App.Api.Directory;
@@ -10,17 +9,21 @@ using Referrals.App.Api.Reports;
 using Referrals.App.Api.Storage;
 using Referrals.App.Security;
 using Referrals.Workflow;
-using Scalar.AspNetCore;
 
 namespace Referrals.App.Api;
 
-/// <summary>Identity (RequestAuthenticator, called by each endpoint), problem details, OpenAPI and the public HTTP endpoints.</summary>
+/// <summary>Identity (RequestAuthenticator, called by each function), problem details and the API's services.</summary>
 public static class ApiRegistration
 {
-    public static WebApplicationBuilder AddReferralsApi(this WebApplicationBuilder builder)
+    /// <summary>What every host of the API needs: identity, problem details (with the trace id), JSON output, the
+    /// API's tables and services, the submission rate limiter.</summary>
+    public static IServiceCollection AddReferralsApi(
+        this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
     {
-        builder.AddReferralsSecurity();
-        var services = builder.Services;
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(configuration);
+        ArgumentNullException.ThrowIfNull(environment);
+        services.AddReferralsSecurity(environment);
 
         services.AddProblemDetails(options => options.CustomizeProblemDetails = context =>
         {
@@ -28,10 +31,6 @@ public static class ApiRegistration
             context.ProblemDetails.Type ??= "about:blank";
             context.ProblemDetails.Extensions.TryAdd("traceId", context.HttpContext.TraceIdentifier);
         });
-        services.AddExceptionHandler<ApiExceptionHandler>();
-        // Binding failures (a route or query value of the wrong type) throw, so the exception handler answers them
-        // with a problem body naming the parameter in every environment.
-        services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
         services.Configure<Microsoft.AspNetCore.Http.Json.JsonOptions>(options => ApiJson.ConfigureOutput(options.SerializerOptions));
 
         services.AddOptions<ApiTablesOptions>().BindConfiguration(ApiTablesOptions.SectionName)
@@ -47,43 +46,9 @@ public static class ApiRegistration
         services.AddSingleton<DashboardReport>();
         services.AddEffectHandler<ReferralProjectionHandler>();
 
-        services.AddOpenApi(options => options.AddDocumentTransformer<BearerSecuritySchemeTransformer>()
-            .AddOperationTransformer<IntegerQuery.Transformer>());
-
         services.AddOptions<SubmissionRateLimitOptions>().BindConfiguration(SubmissionRateLimitOptions.SectionName)
             .ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<SubmissionRateLimiter>();
-        return builder;
-    }
-
-    public static WebApplication UseReferralsApi(this WebApplication app)
-    {
-        app.UseExceptionHandler();
-        app.UseStatusCodePages();
-        return app;
-    }
-
-    public static WebApplication MapReferralsApi(this WebApplication app)
-    {
-        app.MapOpenApi();
-        if (app.Environment.IsDevelopment())
-        {
-            app.MapScalarApiReference("/docs");
-        }
-
-        var auth = app.Services.GetRequiredService<IOptions<AuthOptions>>().Value;
-        if (auth.UsesDevIssuer(app.Environment.IsDevelopment()))
-        {
-            app.MapDevTokenApi();
-        }
-
-        app.MapMeApi();
-        app.MapMscsApi();
-        app.MapReferenceDataApi();
-        app.MapSmsPreviewApi();
-        app.MapReportsApi();
-        app.MapReferralsApiV1();
-
-        return app;
+        return services;
     }
 }

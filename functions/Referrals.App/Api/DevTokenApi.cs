@@ -10,16 +10,6 @@ public static class DevTokenApi
 {
     private const int MaxClaimLength = 64;
 
-    public static IEndpointRouteBuilder MapDevTokenApi(this IEndpointRouteBuilder app)
-    {
-        app.MapPost("/dev/token", IssueAsync)
-            .WithTags("Development")
-            .WithSummary("Issue a Development token")
-            .WithDescription("Signs a token with the local Development key. Scouts need org, advisors need msc.")
-            .Accepts<DevTokenRequest>("application/json");
-        return app;
-    }
-
     internal static async Task<Results<Ok<DevTokenResponse>, ProblemHttpResult>> IssueAsync(
         HttpRequest request, DevTokenIssuer issuer, CancellationToken cancellationToken)
     {

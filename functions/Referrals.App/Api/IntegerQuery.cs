@@ -1,15 +1,13 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.OpenApi;
-using Microsoft.OpenApi;
 
 namespace Referrals.App.Api;
 
 /// <summary>
 /// Integer query values (pageSize, weeks) bound as text and parsed after authentication: minimal-API binding of an
 /// <c>int?</c> runs before the endpoint, so a malformed value would answer 400 before the 401/403 the explicit
-/// authentication call gives. The 400 is the one the binding failure gave (ApiExceptionHandler), and
-/// <see cref="Transformer"/> keeps the OpenAPI parameter an integer.
+/// authentication call gives. The 400 is the one the binding failure gave, and the OpenAPI document describes the
+/// parameter as an integer.
 /// </summary>
 public static class IntegerQuery
 {
@@ -33,33 +31,5 @@ public static class IntegerQuery
         problem = ApiProblems.Problem(StatusCodes.Status400BadRequest, "The request is not valid.",
             $"Failed to bind parameter \"Nullable<int> {name}\" from \"{text}\".");
         return false;
-    }
-
-    /// <summary>Endpoint metadata naming the query parameters that are integers read as text.</summary>
-    public sealed record Parameters(params string[] Names);
-
-    /// <summary>Describes those parameters as the binder of <c>int?</c> did.</summary>
-    internal sealed class Transformer : IOpenApiOperationTransformer
-    {
-        public Task TransformAsync(OpenApiOperation operation, OpenApiOperationTransformerContext context,
-            CancellationToken cancellationToken)
-        {
-            var names = context.Description.ActionDescriptor.EndpointMetadata.OfType<Parameters>()
-                .SelectMany(p => p.Names).ToHashSet(StringComparer.Ordinal);
-            foreach (var parameter in (operation.Parameters ?? []).OfType<OpenApiParameter>())
-            {
-                if (parameter.In == ParameterLocation.Query && parameter.Name is { } name && names.Contains(name))
-                {
-                    parameter.Schema = new OpenApiSchema
-                    {
-                        Pattern = "^-?(?:0|[1-9]\\d*)$",
-                        Type = JsonSchemaType.Integer | JsonSchemaType.String,
-                        Format = "int32",
-                    };
-                }
-            }
-
-            return Task.CompletedTask;
-        }
     }
 }

@@ -8,18 +8,6 @@ namespace Referrals.App.Api;
 /// what the backend will enforce.</summary>
 public static class MeApi
 {
-    public static IEndpointRouteBuilder MapMeApi(this IEndpointRouteBuilder app)
-    {
-        // The authenticator resolves the caller: a valid token without one usable role and scope is 403 there.
-        app.MapGet("/api/me", MeAsync)
-            .WithTags("Identity")
-            .WithSummary("Who am I")
-            .WithDescription("The caller as the API resolved the token: subject, role, and the organisation (scouts) " +
-                "or MSC (advisors) that limits what they see. 401 without a valid token; 403 when the token names no " +
-                "usable role or lacks the scope claim its role needs.");
-        return app;
-    }
-
     internal static async Task<Results<Ok<CallerResponse>, ProblemHttpResult>> MeAsync(HttpRequest request,
         RequestAuthenticator authenticator, CancellationToken cancellationToken)
     {

@@ -11,15 +11,6 @@ namespace Referrals.App.Api;
 /// personal contact stays internal).</summary>
 public static class MscsApi
 {
-    public static IEndpointRouteBuilder MapMscsApi(this IEndpointRouteBuilder app)
-    {
-        app.MapGet("/api/mscs", ListAsync)
-            .WithTags("Directory")
-            .WithSummary("List the Migration Service Centres")
-            .WithDescription("Every MSC with its office contact, opening hours and the municipality codes it serves.");
-        return app;
-    }
-
     internal static async Task<Results<Ok<MscResponse[]>, ProblemHttpResult>> ListAsync(HttpRequest request,
         RequestAuthenticator authenticator, [FromServices] MscDirectory mscs, CancellationToken cancellationToken)
     {

@@ -9,13 +9,13 @@ using Referrals.Workflow;
 
 namespace Referrals.App.Referrals;
 
-/// <summary>The referral workflow: its decider on the durable runtime, reference data, templates, and the effect
-/// handlers that send SMS and email; plus the Twilio webhooks that report back.</summary>
+/// <summary>The referral workflow: its decider over Table Storage, reference data, templates, and the effect handlers
+/// that send SMS and email.</summary>
 public static class ReferralsRegistration
 {
-    public static WebApplicationBuilder AddReferralWorkflow(this WebApplicationBuilder builder)
+    public static IServiceCollection AddReferralWorkflow(this IServiceCollection services)
     {
-        var services = builder.Services;
+        ArgumentNullException.ThrowIfNull(services);
         services.AddReferralDomain();
         services.AddReferralLifecycle();
         services.AddReferralMessaging();
@@ -33,12 +33,6 @@ public static class ReferralsRegistration
         services.AddEffectHandler<EmailEffectHandler>();
         services.AddSingleton<IParkedEffectListener<ReferralCommand>, ReferralParkedEffects>();
         services.AddReferralDailyDigest();
-        return builder;
-    }
-
-    public static WebApplication MapReferralWebhooks(this WebApplication app)
-    {
-        app.MapTwilioWebhooks();
-        return app;
+        return services;
     }
 }

@@ -10,7 +10,15 @@ public static class SecurityRegistration
 {
     public static WebApplicationBuilder AddReferralsSecurity(this WebApplicationBuilder builder)
     {
-        var services = builder.Services;
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.Services.AddReferralsSecurity(builder.Environment);
+        return builder;
+    }
+
+    public static IServiceCollection AddReferralsSecurity(this IServiceCollection services, IHostEnvironment environment)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(environment);
         services.TryAddSingleton(TimeProvider.System);
 
         services.AddOptions<AuthOptions>().BindConfiguration(AuthOptions.SectionName).ValidateDataAnnotations()
@@ -20,7 +28,7 @@ public static class SecurityRegistration
         services.AddRequestAuthenticator();
 
         var encryption = services.AddOptions<EncryptionOptions>().BindConfiguration(EncryptionOptions.SectionName);
-        if (builder.Environment.IsDevelopment())
+        if (environment.IsDevelopment())
         {
             encryption.PostConfigure(EncryptionOptions.ApplyDevelopmentDefaults);
         }
@@ -30,7 +38,7 @@ public static class SecurityRegistration
         // Replace, not TryAdd: the workflow runtime may have registered NoPayloadProtection as its default.
         services.Replace(ServiceDescriptor.Singleton<IPayloadProtector, AesGcmPayloadProtector>());
         services.AddSingleton<BlindIndex>();
-        return builder;
+        return services;
     }
 
     /// <summary><see cref="RequestAuthenticator"/> and the bearer options it validates with (needs

@@ -9,11 +9,13 @@ namespace Referrals.Functions.Coordination;
 /// </summary>
 public interface ICoordinationSignals
 {
-    /// <summary>A referral was woken at business time <paramref name="at"/>: it owes a settle after that time.</summary>
-    void Expect(string referralId, DateTimeOffset at);
+    /// <summary>A referral was woken: it owes a look that saw at least <paramref name="version"/> of it, at business
+    /// time <paramref name="at"/> or later (a commit's wake-up gives its version; the development clock its time).</summary>
+    void Expect(string referralId, long version, DateTimeOffset at);
 
-    /// <summary>The referral's coordinator looked at business time <paramref name="at"/> and found nothing due.</summary>
-    void Settled(string referralId, DateTimeOffset at);
+    /// <summary>The referral's coordinator read <paramref name="version"/> at business time <paramref name="at"/>
+    /// and found nothing due.</summary>
+    void Settled(string referralId, long version, DateTimeOffset at);
 
     /// <summary>Completes when every referral woken so far has settled after its wake-up.</summary>
     Task WhenAllSettledAsync(CancellationToken cancellationToken);
@@ -21,11 +23,11 @@ public interface ICoordinationSignals
 
 public sealed class NoCoordinationSignals : ICoordinationSignals
 {
-    public void Expect(string referralId, DateTimeOffset at)
+    public void Expect(string referralId, long version, DateTimeOffset at)
     {
     }
 
-    public void Settled(string referralId, DateTimeOffset at)
+    public void Settled(string referralId, long version, DateTimeOffset at)
     {
     }
 
@@ -34,19 +36,19 @@ public sealed class NoCoordinationSignals : ICoordinationSignals
 
 public sealed class CoordinationSignals : ICoordinationSignals
 {
-    private readonly ConcurrentDictionary<string, DateTimeOffset> _owed = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, Owed> _owed = new(StringComparer.Ordinal);
     private readonly Lock _gate = new();
     private TaskCompletionSource _changed = NewSignal();
 
-    public void Expect(string referralId, DateTimeOffset at) =>
-        _owed.AddOrUpdate(referralId, at, (_, owed) => owed > at ? owed : at);
+    public void Expect(string referralId, long version, DateTimeOffset at) =>
+        _owed.AddOrUpdate(referralId, new Owed(version, at),
+            (_, owed) => new Owed(Math.Max(owed.Version, version), owed.At > at ? owed.At : at));
 
-    public void Settled(string referralId, DateTimeOffset at)
+    public void Settled(string referralId, long version, DateTimeOffset at)
     {
-        // Strictly after: a look at the same instant may have read the partition before the commit landed.
-        if (_owed.TryGetValue(referralId, out var owed) && at > owed)
+        if (_owed.TryGetValue(referralId, out var owed) && version >= owed.Version && at >= owed.At)
         {
-            _owed.TryRemove(new KeyValuePair<string, DateTimeOffset>(referralId, owed));
+            _owed.TryRemove(new KeyValuePair<string, Owed>(referralId, owed));
         }
 
         Pulse();
@@ -82,6 +84,8 @@ public sealed class CoordinationSignals : ICoordinationSignals
 
         previous.TrySetResult();
     }
+
+    private readonly record struct Owed(long Version, DateTimeOffset At);
 
     private static TaskCompletionSource NewSignal() => new(TaskCreationOptions.RunContinuationsAsynchronously);
 }

@@ -19,7 +19,7 @@ public sealed class ApplyDueWorkActivity(
         var due = await coordination.ApplyDueAsync(referralId, cancellationToken);
         if (due.Effects.Count == 0)
         {
-            signals.Settled(referralId, due.CheckedAt);
+            signals.Settled(referralId, due.Version, due.CheckedAt);
         }
 
         return new CycleWork(due.Effects, ToRealTime(due.NextDueAt), options.Value.EffectRetry);

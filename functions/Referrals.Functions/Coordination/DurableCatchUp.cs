@@ -22,6 +22,7 @@ public sealed class DurableCatchUp(
             var now = time.GetUtcNow();
             foreach (var referralId in await coordination.FindDueAsync(now, cancellationToken))
             {
+                signals.Expect(referralId, 0, now);
                 await waker.EnsureRunningAsync(referralId, cancellationToken);
             }
 

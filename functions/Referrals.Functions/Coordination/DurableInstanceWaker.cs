@@ -8,9 +8,9 @@ namespace Referrals.Functions.Coordination;
 public sealed class DurableInstanceWaker(DurableClientAccessor accessor, ICoordinationSignals signals, TimeProvider time)
     : IInstanceWaker
 {
-    public async Task StartAsync(string instanceId, CancellationToken cancellationToken)
+    public async Task StartAsync(string instanceId, long version, CancellationToken cancellationToken)
     {
-        signals.Expect(instanceId, time.GetUtcNow());
+        signals.Expect(instanceId, version, DateTimeOffset.MinValue);
         try
         {
             await accessor.Client.ScheduleNewOrchestrationInstanceAsync(ReferralCoordinator.FunctionName,
@@ -19,15 +19,14 @@ public sealed class DurableInstanceWaker(DurableClientAccessor accessor, ICoordi
         catch (Exception exception) when (IsAlreadyRunning(exception))
         {
             // A retried submission: its coordinator runs; make it look again.
-            await WakeAsync(instanceId, cancellationToken);
+            await WakeAsync(instanceId, version, cancellationToken);
         }
     }
 
-    public Task WakeAsync(string instanceId, CancellationToken cancellationToken)
+    public Task WakeAsync(string instanceId, long version, CancellationToken cancellationToken)
     {
-        signals.Expect(instanceId, time.GetUtcNow());
-        return accessor.Client.RaiseEventAsync(instanceId, ReferralCoordinator.ChangedEvent,
-            new ReferralChanged(time.GetUtcNow()), cancellationToken);
+        signals.Expect(instanceId, version, DateTimeOffset.MinValue);
+        return RaiseAsync(instanceId, cancellationToken);
     }
 
     public async Task EnsureRunningAsync(string instanceId, CancellationToken cancellationToken)
@@ -35,13 +34,18 @@ public sealed class DurableInstanceWaker(DurableClientAccessor accessor, ICoordi
         var instance = await accessor.Client.GetInstanceAsync(instanceId, getInputsAndOutputs: false, cancellationToken);
         if (instance is null || instance.IsCompleted)
         {
-            await StartAsync(instanceId, cancellationToken);
+            await accessor.Client.ScheduleNewOrchestrationInstanceAsync(ReferralCoordinator.FunctionName,
+                new CoordinationCycle(Sleep: false, WakeAt: null), new StartOrchestrationOptions(instanceId), cancellationToken);
         }
         else
         {
-            await WakeAsync(instanceId, cancellationToken);
+            await RaiseAsync(instanceId, cancellationToken);
         }
     }
+
+    private Task RaiseAsync(string instanceId, CancellationToken cancellationToken) =>
+        accessor.Client.RaiseEventAsync(instanceId, ReferralCoordinator.ChangedEvent, new ReferralChanged(time.GetUtcNow()),
+            cancellationToken);
 
     private static bool IsAlreadyRunning(Exception exception) =>
         exception is InvalidOperationException

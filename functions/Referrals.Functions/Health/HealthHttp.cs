@@ -1,18 +1,31 @@
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Azure.Functions.Worker;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Referrals.App.Hosting.Health;
 
 namespace Referrals.Functions.Health;
 
-/// <summary>Liveness for the platform and for scripts that wait for the app to be up.</summary>
-public sealed class HealthHttp
+/// <summary>Liveness for the platform and for scripts that wait for the app to be up: the registered health checks
+/// (storage reachable) in the old app's body, 503 when one is unhealthy.</summary>
+public sealed class HealthHttp(HealthCheckService checks)
 {
     public const string FunctionName = "Health";
 
     [Function(FunctionName)]
-    public Ok<HealthReport> Get(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "healthz")] HttpRequest request) =>
-        TypedResults.Ok(new HealthReport("healthy"));
-}
+    public async Task<IResult> GetAsync(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "healthz")] HttpRequest request,
+        CancellationToken cancellationToken) =>
+        new HealthResult(await checks.CheckHealthAsync(cancellationToken));
 
-public sealed record HealthReport(string Status);
+    private sealed class HealthResult(HealthReport report) : IResult
+    {
+        public Task ExecuteAsync(HttpContext httpContext)
+        {
+            ArgumentNullException.ThrowIfNull(httpContext);
+            httpContext.Response.StatusCode = report.Status == HealthStatus.Unhealthy
+                ? StatusCodes.Status503ServiceUnavailable
+                : StatusCodes.Status200OK;
+            return HealthResponseWriter.WriteAsync(httpContext, report);
+        }
+    }
+}

@@ -6,11 +6,12 @@ namespace Referrals.Workflow;
 /// </summary>
 public interface IInstanceWaker
 {
-    /// <summary>The first commit of a new instance: start its coordinator.</summary>
-    Task StartAsync(string instanceId, CancellationToken cancellationToken);
+    /// <summary>The first commit of a new instance (stored as <paramref name="version"/>): start its coordinator.</summary>
+    Task StartAsync(string instanceId, long version, CancellationToken cancellationToken);
 
-    /// <summary>A committed change (effects to perform, timers moved) asks the running coordinator to look again.</summary>
-    Task WakeAsync(string instanceId, CancellationToken cancellationToken);
+    /// <summary>A committed change (effects to perform, timers moved), stored as <paramref name="version"/>, asks the
+    /// running coordinator to look again.</summary>
+    Task WakeAsync(string instanceId, long version, CancellationToken cancellationToken);
 
     /// <summary>From the safety sweep: the instance has overdue work, so its coordinator may be gone or stuck. Starts
     /// it when it does not exist or has ended, otherwise wakes it.</summary>

@@ -1,39 +1,21 @@
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Referrals.Testing;
 using Referrals.Workflow;
 
 namespace Referrals.App.Tests.Api;
 
-/// <summary>The app in-process against a real Azurite, with its own tables, in Development unless told otherwise.
-/// </summary>
+/// <summary>The Functions app on the local host against a real Azurite, with its own tables and task hub, in
+/// Development unless told otherwise. <paramref name="services"/> may replace the app's services.</summary>
 public sealed class ApiFactory(AzuriteFixture azurite, string environment = "Development",
-    IReadOnlyDictionary<string, string?>? settings = null) : WebApplicationFactory<Program>
+    IReadOnlyDictionary<string, string?>? settings = null, Action<IServiceCollection>? services = null)
+    : FunctionsAppHost(environment, Settings(azurite, settings), services)
 {
-    protected override void ConfigureWebHost(IWebHostBuilder builder)
-    {
-        builder.UseEnvironment(environment);
-        builder.UseSetting("Storage:ConnectionString", azurite.ConnectionString);
-        builder.UseSetting("Api:Tables:Projections", AzuriteFixture.UniqueName("views"));
-        builder.UseSetting("Api:Tables:Audit", AzuriteFixture.UniqueName("audit"));
-        builder.UseSetting("Api:Tables:ReturneePhones", AzuriteFixture.UniqueName("phones"));
-        builder.UseSetting("Workflow:TableName", AzuriteFixture.UniqueName("wf"));
-        builder.UseSetting("Workflow:TimerIndexTableName", AzuriteFixture.UniqueName("wftimers"));
-        builder.UseSetting("Workflow:ParkedTableName", AzuriteFixture.UniqueName("wfparked"));
-        builder.UseSetting("Workflow:DispatchQueueName", AzuriteFixture.UniqueName("wfdispatch"));
-        builder.UseIsolatedProviders();
-        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
-        {
-            builder.UseSetting(key, value);
-        }
-    }
-
     /// <summary>Starts the app and creates the workflow's tables and queue.</summary>
-    public async Task StartAsync()
+    public new async Task StartAsync()
     {
+        await base.StartAsync();
         await Services.GetRequiredService<WorkflowStorage>().EnsureStorageAsync(CancellationToken.None);
     }
 
@@ -56,6 +38,32 @@ public sealed class ApiFactory(AzuriteFixture azurite, string environment = "Dev
         response.EnsureSuccessStatusCode();
         var body = await response.Content.ReadFromJsonAsync<TokenBody>();
         return body!.AccessToken;
+    }
+
+    private static Dictionary<string, string?> Settings(AzuriteFixture azurite, IReadOnlyDictionary<string, string?>? extra)
+    {
+        var all = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase)
+        {
+            ["Storage:ConnectionString"] = azurite.ConnectionString,
+            ["Api:Tables:Projections"] = AzuriteFixture.UniqueName("views"),
+            ["Api:Tables:Audit"] = AzuriteFixture.UniqueName("audit"),
+            ["Api:Tables:ReturneePhones"] = AzuriteFixture.UniqueName("phones"),
+            ["Workflow:TableName"] = AzuriteFixture.UniqueName("wf"),
+            ["Workflow:TimerIndexTableName"] = AzuriteFixture.UniqueName("wftimers"),
+            ["Workflow:ParkedTableName"] = AzuriteFixture.UniqueName("wfparked"),
+            ["Workflow:DispatchQueueName"] = AzuriteFixture.UniqueName("wfdispatch"),
+        };
+        foreach (var (key, value) in IsolatedProviders.Settings())
+        {
+            all[key] = value;
+        }
+
+        foreach (var (key, value) in extra ?? new Dictionary<string, string?>())
+        {
+            all[key] = value;
+        }
+
+        return all;
     }
 
     private sealed record TokenBody(string AccessToken);

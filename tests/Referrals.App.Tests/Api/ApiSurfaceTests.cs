@@ -72,17 +72,6 @@ public sealed class ApiSurfaceTests(AzuriteFixture azurite) : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Scalar_serves_the_API_reference_at_docs_in_Development()
-    {
-        using var client = _factory.CreateClient();
-
-        using var response = await client.GetAsync("/docs");
-
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Equal("text/html", response.Content.Headers.ContentType?.MediaType);
-    }
-
-    [Fact]
     public async Task Submissions_over_the_limit_are_429_with_Retry_After_and_a_problem_body()
     {
         using var scout = await _factory.ClientForAsync("scout", "scout-rate", org: "caritas-nrw");

@@ -154,7 +154,13 @@ public sealed class SubmissionTests(AzuriteFixture azurite) : IAsyncLifetime
 
         Assert.Contains(rows, r => r.Contains(id, StringComparison.Ordinal));
         var stored = string.Join("\n", rows);
-        Assert.Contains(workflowTable, (await service.QueryAsync().ToListAsync()).Select(t => t.Name));
+        var tables = new List<string>();
+        await foreach (var table in service.QueryAsync())
+        {
+            tables.Add(table.Name);
+        }
+
+        Assert.Contains(workflowTable, tables);
         foreach (var secret in new[] { SubmitBodies.GivenName, SubmitBodies.FamilyName, SubmitBodies.Phone, "15112345678",
             SubmitBodies.DateOfBirth, SubmitBodies.Notes, "school enrolment" })
         {

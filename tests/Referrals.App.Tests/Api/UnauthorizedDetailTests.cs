@@ -103,7 +103,7 @@ public sealed class UnauthorizedDetailTests(AzuriteFixture azurite)
     }
 
     /// <summary>The app validating Entra tokens (an authority configured) in <paramref name="environment"/>.</summary>
-    private WebApplicationFactory<Program> Entra(string environment) =>
+    private ApiFactory Entra(string environment) =>
         new ApiFactory(azurite, environment, new Dictionary<string, string?>
         {
             ["Auth:Authority"] = Authority,
@@ -112,16 +112,15 @@ public sealed class UnauthorizedDetailTests(AzuriteFixture azurite)
             ["Encryption:ActiveKeyId"] = "k1",
             ["Encryption:BlindIndexKey"] = Convert.ToBase64String(Enumerable.Repeat((byte)1, 32).ToArray()),
             ["Encryption:ReferralIdKey"] = Convert.ToBase64String(Enumerable.Repeat((byte)2, 32).ToArray()),
-        }).WithWebHostBuilder(builder => builder.ConfigureTestServices(services =>
-            services.Configure<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme, options =>
+        }, services => services.Configure<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme, options =>
             {
                 var configuration = new OpenIdConnectConfiguration { Issuer = Authority };
                 configuration.SigningKeys.Add(Key);
                 options.ConfigurationManager = new StaticConfigurationManager<OpenIdConnectConfiguration>(configuration);
-            })));
+            }));
 
     /// <summary>A token for a coordinator that fails as <paramref name="failure"/> says, timed by the app's clock.</summary>
-    private static string Token(WebApplicationFactory<Program> app, string failure)
+    private static string Token(ApiFactory app, string failure)
     {
         var now = app.Services.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime;
         var expired = failure == "expired";

@@ -2,14 +2,10 @@ using System.Globalization;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using Azure.Data.Tables;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Time.Testing;
 using Referrals.App.Hosting;
-using Referrals.App.Hosting.Standalone;
 using Referrals.App.Referrals.Digest;
 using Referrals.App.Tests.Api;
 using Referrals.Testing;
@@ -25,46 +21,39 @@ public sealed record DigestTables(string Projections, string Markers, string Pre
 }
 
 /// <summary>
-/// The whole app in-process on Azurite and MailDev, with a <see cref="FakeTimeProvider"/> as its clock and without
+/// The Functions app on the local host on Azurite and MailDev, with a <see cref="FakeTimeProvider"/> as its clock and without
 /// its background services, so only the test decides when effects are performed and when the job runs.
 /// </summary>
 public sealed class DigestApp(AzuriteFixture azurite, MailDevFixture mailDev, FakeTimeProvider clock, DigestTables tables)
-    : WebApplicationFactory<Program>
+    : FunctionsAppHost("Development", Settings(azurite, mailDev, tables), services => Replace(services, clock))
 {
     public FakeTimeProvider Clock => clock;
 
-    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    private static Dictionary<string, string?> Settings(AzuriteFixture azurite, MailDevFixture mailDev, DigestTables tables)
     {
-        builder.UseEnvironment("Development");
-        builder.UseIsolatedProviders();
-        builder.UseSetting("Storage:ConnectionString", azurite.ConnectionString);
-        builder.UseSetting("Api:Tables:Projections", tables.Projections);
-        builder.UseSetting("Api:Tables:Audit", tables.Prefix + "audit");
-        builder.UseSetting("Api:Tables:ReturneePhones", tables.Prefix + "phones");
-        builder.UseSetting("Workflow:TableName", tables.Prefix + "wf");
-        builder.UseSetting("Workflow:TimerIndexTableName", tables.Prefix + "wftimers");
-        builder.UseSetting("Workflow:ParkedTableName", tables.Prefix + "wfparked");
-        builder.UseSetting("Workflow:DispatchQueueName", tables.Prefix + "wfdispatch");
-        builder.UseSetting("Referrals:DailyDigest:TableName", tables.Markers);
-        builder.UseSetting("Email:Smtp:Port", mailDev.SmtpPort.ToString(CultureInfo.InvariantCulture));
-        builder.ConfigureTestServices(services =>
-        {
-            // Only the test drives the runtime and the digest: no pollers, sweeper or digest timer racing it.
-            var background = services.Where(descriptor => descriptor.ServiceType == typeof(IHostedService)
-                && (descriptor.ImplementationType?.Assembly == typeof(IWorkflowEngine).Assembly
-                    || descriptor.ImplementationType == typeof(DailyDigestService))).ToList();
-            foreach (var descriptor in background)
-            {
-                services.Remove(descriptor);
-            }
+        var settings = IsolatedProviders.Settings().ToDictionary(pair => pair.Key, pair => (string?)pair.Value);
+        settings["Storage:ConnectionString"] = azurite.ConnectionString;
+        settings["Api:Tables:Projections"] = tables.Projections;
+        settings["Api:Tables:Audit"] = tables.Prefix + "audit";
+        settings["Api:Tables:ReturneePhones"] = tables.Prefix + "phones";
+        settings["Workflow:TableName"] = tables.Prefix + "wf";
+        settings["Workflow:TimerIndexTableName"] = tables.Prefix + "wftimers";
+        settings["Workflow:ParkedTableName"] = tables.Prefix + "wfparked";
+        // Only the test runs the digest job, on its fake clock.
+        settings["AzureWebJobs.DailyDigest.Disabled"] = "true";
+        settings["Referrals:DailyDigest:TableName"] = tables.Markers;
+        settings["Email:Smtp:Port"] = mailDev.SmtpPort.ToString(CultureInfo.InvariantCulture);
+        return settings;
+    }
 
-            services.AddSingleton<TimeProvider>(clock);
-        });
+    private static void Replace(IServiceCollection services, FakeTimeProvider clock)
+    {
+        services.AddSingleton<TimeProvider>(clock);
     }
 
     // Everything runs off xunit's synchronization context: with the app in-process, continuations queued behind a
     // blocked test thread stall the host's start and requests (the same remedy as the web tests' fixture).
-    public Task StartAsync() => Task.Run(async () =>
+    public new Task StartAsync() => Task.Run(async () =>
         await Services.GetRequiredService<WorkflowStorage>().EnsureStorageAsync(CancellationToken.None));
 
     /// <summary>Runs the job as the timer would: in a fresh scope.</summary>

@@ -2,8 +2,6 @@ using System.Collections.Concurrent;
 using System.Globalization;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Referrals.App.Hosting.Clock;
@@ -15,7 +13,7 @@ using Referrals.Workflow;
 namespace Referrals.App.Tests.EndToEnd;
 
 /// <summary>
-/// The whole system as it runs: the app on a real port (Development, with its advance-able clock) against real
+/// The whole system as it runs: the Functions app on the local host on a real port (Development, with its advance-able clock) against real
 /// Azurite, MailDev and the SMS sandbox, which posts signed status callbacks and inbound messages back over HTTP.
 /// Every log line the app writes is kept, so a test can prove none carries personal data.
 /// </summary>
@@ -26,7 +24,7 @@ public sealed class SystemFixture : IAsyncLifetime
     public const string CoordinatorInbox = "coordinators@kirs.example";
 
     private readonly AzuriteFixture _azurite = new();
-    private SystemFactory? _factory;
+    private FunctionsAppHost? _factory;
 
     public MailDevFixture Mail { get; } = new();
 
@@ -64,9 +62,12 @@ public sealed class SystemFixture : IAsyncLifetime
             ["Sms:Transliterate:sr-Latn"] = "true",
             ["RateLimits:SubmissionsPerMinute"] = "1000",
         };
-        _factory = new SystemFactory(settings, LogLines);
-        _factory.UseKestrel(port);
-        _factory.StartServer();
+        _factory = new FunctionsAppHost("Development", settings, logging: logging =>
+        {
+            logging.SetMinimumLevel(LogLevel.Trace);
+            logging.AddProvider(new LineCollector(LogLines));
+        }, port: port);
+        await _factory.StartAsync();
         await Services.GetRequiredService<WorkflowStorage>().EnsureStorageAsync(CancellationToken.None);
         await Sms.SetInboundWebhookUrlAsync(new Uri(BaseUrl, "/api/twilio/inbound"));
         await MoveClockToAsync(new TimeOnly(10, 0));
@@ -168,25 +169,6 @@ public sealed class SystemFixture : IAsyncLifetime
         }
 
         await Task.WhenAll(Sms.DisposeAsync(), Mail.DisposeAsync(), _azurite.DisposeAsync());
-    }
-
-    private sealed class SystemFactory(IReadOnlyDictionary<string, string?> settings, ConcurrentQueue<string> lines)
-        : WebApplicationFactory<Program>
-    {
-        protected override void ConfigureWebHost(IWebHostBuilder builder)
-        {
-            builder.UseEnvironment("Development");
-            foreach (var (key, value) in settings)
-            {
-                builder.UseSetting(key, value);
-            }
-
-            builder.ConfigureLogging(logging =>
-            {
-                logging.SetMinimumLevel(LogLevel.Trace);
-                logging.AddProvider(new LineCollector(lines));
-            });
-        }
     }
 
     /// <summary>Keeps each rendered log line with its exception, as a log sink would see it.</summary>

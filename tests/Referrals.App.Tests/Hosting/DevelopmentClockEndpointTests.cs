@@ -8,8 +8,8 @@ namespace Referrals.App.Tests.Hosting;
 
 public sealed class DevelopmentClockEndpointTests(AzuriteFixture azurite) : IClassFixture<AzuriteFixture>
 {
-    private HostingAppFactory Development(params (string Key, string? Value)[] extra) =>
-        new("Development", HostingAppFactory.Settings(azurite.ConnectionString, extra));
+    private FunctionsHostingAppFactory Development(params (string Key, string? Value)[] extra) =>
+        new("Development", FunctionsHostingAppFactory.Settings(azurite.ConnectionString, extra), azurite.ConnectionString);
 
     private static async Task<DateTimeOffset> ReadNowAsync(HttpResponseMessage response)
     {
@@ -38,11 +38,11 @@ public sealed class DevelopmentClockEndpointTests(AzuriteFixture azurite) : ICla
         using var app = Development();
         var client = app.CreateClient();
         var before = TimeProvider.System.GetUtcNow();
-        DateTimeOffset? clockSeenByEngine = null;
+        DateTimeOffset? clockSeenByCatchUp = null;
         var clock = (TimeProvider)app.Services.GetService(typeof(TimeProvider))!;
-        app.Engine.OnRunUntilIdle = _ =>
+        app.CatchUp.OnCatchUp = _ =>
         {
-            clockSeenByEngine = clock.GetUtcNow();
+            clockSeenByCatchUp = clock.GetUtcNow();
             return Task.CompletedTask;
         };
 
@@ -50,8 +50,8 @@ public sealed class DevelopmentClockEndpointTests(AzuriteFixture azurite) : ICla
 
         var now = await ReadNowAsync(response);
         Assert.InRange(now - before, TimeSpan.FromDays(3), TimeSpan.FromDays(3) + TimeSpan.FromMinutes(1));
-        Assert.Equal(1, app.Engine.IdleRuns);
-        Assert.True(clockSeenByEngine >= before + TimeSpan.FromDays(3));
+        Assert.Equal(1, app.CatchUp.Runs);
+        Assert.True(clockSeenByCatchUp >= before + TimeSpan.FromDays(3));
     }
 
     [Theory]
@@ -72,7 +72,7 @@ public sealed class DevelopmentClockEndpointTests(AzuriteFixture azurite) : ICla
         var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
         Assert.Contains(reason, problem.GetProperty("errors").GetProperty("by")[0].GetString(), StringComparison.Ordinal);
         Assert.Equal(TimeSpan.Zero, clock.Offset);
-        Assert.Equal(0, app.Engine.IdleRuns);
+        Assert.Equal(0, app.CatchUp.Runs);
     }
 
     [Fact]
@@ -81,7 +81,7 @@ public sealed class DevelopmentClockEndpointTests(AzuriteFixture azurite) : ICla
         using var app = Development(("Hosting:DevClockIdleTimeout", "00:00:00.2"));
         // An engine that ignores cancellation: the cap must hold anyway.
         var never = new TaskCompletionSource();
-        app.Engine.OnRunUntilIdle = _ => never.Task;
+        app.CatchUp.OnCatchUp = _ => never.Task;
 
         using var response = await app.CreateClient().PostAsJsonAsync(new Uri("/dev/clock/advance", UriKind.Relative), new { by = "PT1H" });
 
@@ -94,8 +94,8 @@ public sealed class DevelopmentClockEndpointTests(AzuriteFixture azurite) : ICla
     [Fact]
     public async Task Dev_routes_are_not_mapped_outside_Development()
     {
-        using var app = new HostingAppFactory("Production",
-            HostingAppFactory.Settings(azurite.ConnectionString, HostingAppFactory.ProductionRequirements));
+        using var app = new FunctionsHostingAppFactory("Production",
+            FunctionsHostingAppFactory.Settings(azurite.ConnectionString, FunctionsHostingAppFactory.ProductionRequirements), azurite.ConnectionString);
         var client = app.CreateClient();
 
         using var read = await client.GetAsync(new Uri("/dev/clock", UriKind.Relative));
@@ -104,7 +104,7 @@ public sealed class DevelopmentClockEndpointTests(AzuriteFixture azurite) : ICla
         Assert.Equal(HttpStatusCode.NotFound, read.StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, advance.StatusCode);
         Assert.Same(TimeProvider.System, app.Services.GetService(typeof(TimeProvider)));
-        Assert.Equal(0, app.Engine.IdleRuns);
+        Assert.Equal(0, app.CatchUp.Runs);
     }
 
     [Fact]

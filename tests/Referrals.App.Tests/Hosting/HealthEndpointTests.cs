@@ -11,7 +11,7 @@ public sealed class HealthEndpointTests(AzuriteFixture azurite) : IClassFixture<
     [Fact]
     public async Task Healthz_with_storage_reachable_is_200_Healthy()
     {
-        using var app = new HostingAppFactory("Development", HostingAppFactory.Settings(azurite.ConnectionString));
+        using var app = new FunctionsHostingAppFactory("Development", FunctionsHostingAppFactory.Settings(azurite.ConnectionString), azurite.ConnectionString);
 
         using var response = await app.CreateClient().GetAsync(new Uri("/healthz", UriKind.Relative));
 
@@ -28,7 +28,7 @@ public sealed class HealthEndpointTests(AzuriteFixture azurite) : IClassFixture<
         var unreachable = azurite.ConnectionString
             .Replace($":{azurite.TablePort}/", $":{closedPort}/", StringComparison.Ordinal)
             .Replace($":{azurite.QueuePort}/", $":{closedPort}/", StringComparison.Ordinal);
-        using var app = new HostingAppFactory("Development", HostingAppFactory.Settings(unreachable));
+        using var app = new FunctionsHostingAppFactory("Development", FunctionsHostingAppFactory.Settings(unreachable), azurite.ConnectionString);
         var client = app.CreateClient();
         var stopwatch = Stopwatch.StartNew();
 

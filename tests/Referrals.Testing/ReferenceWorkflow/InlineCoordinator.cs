@@ -21,9 +21,10 @@ public sealed class InlineCoordinator(Func<IWorkflowCoordination> coordination, 
     /// <summary>When set, wake-ups throw (a crash between the commit and the wake-up).</summary>
     public bool FailWakes { get; set; }
 
-    public Task StartAsync(string instanceId, CancellationToken cancellationToken) => WakeAsync(instanceId, cancellationToken);
+    public Task StartAsync(string instanceId, long version, CancellationToken cancellationToken) =>
+        WakeAsync(instanceId, version, cancellationToken);
 
-    public Task WakeAsync(string instanceId, CancellationToken cancellationToken)
+    public Task WakeAsync(string instanceId, long version, CancellationToken cancellationToken)
     {
         if (FailWakes)
         {
@@ -35,7 +36,8 @@ public sealed class InlineCoordinator(Func<IWorkflowCoordination> coordination, 
         return Task.CompletedTask;
     }
 
-    public Task EnsureRunningAsync(string instanceId, CancellationToken cancellationToken) => WakeAsync(instanceId, cancellationToken);
+    public Task EnsureRunningAsync(string instanceId, CancellationToken cancellationToken) =>
+        WakeAsync(instanceId, 0, cancellationToken);
 
     /// <summary>Runs cycles for woken instances and for instances with index rows due by now, until none is left.</summary>
     public async Task RunUntilIdleAsync(CancellationToken cancellationToken)

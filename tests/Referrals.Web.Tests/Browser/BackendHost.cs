@@ -1,59 +1,60 @@
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.Configuration;
+using Referrals.LocalHost;
+using Referrals.Testing;
 
 namespace Referrals.Web.Tests.Browser;
 
 /// <summary>
-/// The backend the web app calls, on a fixed port so it can be stopped and started again at the same address. Today
-/// it is functions/Referrals.App in-process (WebApplicationFactory&lt;Program&gt; on Kestrel, Development); when the
-/// Azure Functions local host replaces it, only this class changes (start <c>func start --port</c> as an
-/// <see cref="Referrals.Testing.ExternalProcess"/> with the same settings as environment variables).
+/// The backend the web app calls, on a fixed port so it can be stopped and started again at the same address: the
+/// Functions app run by the local host in-process (Development, its Durable engine on the same Azurite, one task hub
+/// for this backend's life so a restart finds its own). The only class that knows how the backend runs.
 /// </summary>
 public sealed class BackendHost(int port, IReadOnlyDictionary<string, string?> settings) : IAsyncDisposable
 {
-    private BackendFactory? _factory;
+    private readonly string _hubName = "web" + Guid.NewGuid().ToString("N")[..16];
+    private WebApplication? _app;
 
     public Uri BaseUrl { get; } = new($"http://127.0.0.1:{port}");
 
-    public bool IsRunning => _factory is not null;
+    public bool IsRunning => _app is not null;
 
     public async Task StartAsync()
     {
-        if (_factory is not null)
+        if (_app is not null)
         {
             return;
         }
 
-        var factory = new BackendFactory(settings);
-        factory.UseKestrel(port);
-        // Off xunit's synchronization context: StartServer blocks on the host's start, whose hosted services
-        // await continuations that would otherwise queue behind the blocked test thread.
-        await Task.Run(factory.StartServer);
-        _factory = factory;
+        // The old app's settings files (appsettings.Development.json) as content root, as WebApplicationFactory had.
+        var contentRoot = Path.Combine(RepositoryPaths.Root, "functions", "Referrals.Functions");
+        var app = LocalFunctionsHost.Create(["--environment", "Development", "--contentRoot", contentRoot], builder =>
+        {
+            builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+            {
+                ["LocalHost:Port"] = port.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                ["LocalHost:DurablePort"] = "0",
+                ["AzureWebJobsStorage"] = settings.GetValueOrDefault("Storage:ConnectionString"),
+                ["AzureFunctionsJobHost:extensions:durableTask:hubName"] = _hubName,
+            });
+            builder.Configuration.AddInMemoryCollection(settings);
+        });
+        // Off xunit's synchronization context: the host's start awaits continuations that would otherwise queue
+        // behind the blocked test thread.
+        await Task.Run(() => app.StartAsync());
+        _app = app;
     }
 
     /// <summary>Stops the host and frees the port (the address then refuses connections).</summary>
     public async Task StopAsync()
     {
-        if (_factory is { } factory)
+        if (_app is { } app)
         {
-            _factory = null;
-            await factory.DisposeAsync();
+            _app = null;
+            await app.StopAsync();
+            await app.DisposeAsync();
         }
     }
 
     public ValueTask DisposeAsync() => new(StopAsync());
-
-    private sealed class BackendFactory(IReadOnlyDictionary<string, string?> settings) : WebApplicationFactory<global::Program>
-    {
-        protected override void ConfigureWebHost(IWebHostBuilder builder)
-        {
-            builder.UseEnvironment("Development");
-            foreach (var (key, value) in settings)
-            {
-                builder.UseSetting(key, value);
-            }
-
-        }
-    }
 }

@@ -24,7 +24,8 @@ public sealed class FunctionCatalog
 
     public IEnumerable<LocalFunction> OfKind(FunctionKind kind) => Functions.Where(function => function.Kind == kind);
 
-    /// <summary>Reads the metadata file and resolves every function, or throws naming the first it cannot run.</summary>
+    /// <summary>Reads the metadata file and resolves every function, or throws naming the first it cannot run.
+    /// Functions disabled by the app setting <c>AzureWebJobs.&lt;name&gt;.Disabled</c> are checked but left out.</summary>
     public static FunctionCatalog Load(string metadataPath, IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(configuration);
@@ -42,7 +43,9 @@ public sealed class FunctionCatalog
             throw Refuse(duplicate.Key, "the name is declared more than once");
         }
 
-        return new FunctionCatalog(functions);
+        // The Functions host's own switch (an app setting), e.g. so a test drives a timer function itself.
+        return new FunctionCatalog(functions
+            .Where(function => !configuration.GetValue<bool>($"AzureWebJobs.{function.Name}.Disabled")).ToList());
     }
 
     private static LocalFunction Resolve(FunctionMetadata metadata, IConfiguration configuration)

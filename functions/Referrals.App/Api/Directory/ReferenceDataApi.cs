@@ -15,27 +15,6 @@ public static class ReferenceDataApi
     public const string BeforeReturn = "beforeReturn";
     public const string OnArrival = "onArrival";
 
-    public static IEndpointRouteBuilder MapReferenceDataApi(this IEndpointRouteBuilder app)
-    {
-        var api = app.MapGroup("/api").WithTags("Directory");
-
-        api.MapGet("/municipalities", MunicipalitiesAsync)
-            .WithSummary("List the municipalities")
-            .WithDescription("Every municipality a referral may name (code, Serbian Latin and Cyrillic names) with the " +
-                "MSC it routes to. Submissions accept the code or either name.");
-
-        api.MapGet("/arrival-points", ArrivalPointListAsync)
-            .WithSummary("List the arrival points")
-            .WithDescription("The airports and border crossings a referral's arrivalPoint may name, by code.");
-
-        api.MapGet("/checklist", ChecklistAsync)
-            .WithSummary("Get the pre-return checklist")
-            .WithDescription("The checklist in the requested language (a BCP 47 tag: sr-Latn, sr-Cyrl, de, en, rom), " +
-                "or in the fallback language when there is none; language names the one served. Sections: " +
-                "beforeReturn, onArrival. 400 naming language when it is missing or not one of ours.");
-        return app;
-    }
-
     internal static async Task<Results<Ok<MunicipalityResponse[]>, ProblemHttpResult>> MunicipalitiesAsync(
         HttpRequest request, RequestAuthenticator authenticator, [FromServices] MunicipalityDirectory municipalities,
         [FromServices] MscDirectory mscs, CancellationToken cancellationToken)

@@ -11,19 +11,6 @@ namespace Referrals.App.Api.Messaging;
 /// what they will get before submitting.</summary>
 public static class SmsPreviewApi
 {
-    public static IEndpointRouteBuilder MapSmsPreviewApi(this IEndpointRouteBuilder app)
-    {
-        app.MapPost("/api/sms-preview", PreviewAsync)
-            .Accepts<SmsPreviewRequest>("application/json")
-            .WithTags("Messaging")
-            .WithSummary("Preview the first SMS")
-            .WithDescription("Renders the submission confirmation with the real templates and encoder for a " +
-                "municipality, a return date and the returnee's language: the text, its encoding, length and " +
-                "segments, whether it was transliterated, and the MSC it names. Nothing is stored or sent. 400 with " +
-                "errors at municipality, expectedReturnDate or preferredLanguage when one is missing or unknown.");
-        return app;
-    }
-
     internal static async Task<Results<Ok<SmsPreviewResponse>, ProblemHttpResult>> PreviewAsync(
         HttpRequest request, RequestAuthenticator authenticator, FirstSmsPreview previews,
         MunicipalityDirectory municipalities, CancellationToken cancellationToken)

@@ -15,16 +15,6 @@ namespace Referrals.App.Api.Referrals;
 /// </summary>
 public static class PatchReferralEndpoint
 {
-    public static RouteGroupBuilder MapPatchEndpoint(this RouteGroupBuilder api)
-    {
-        api.MapPatch("/{id}", PatchAsync)
-            .Accepts<PatchReferralRequest>("application/json", "application/merge-patch+json")
-            .WithSummary("Change a referral's return date, phone or language")
-            .WithDescription("Scouts only. Members left out stay as they are. Answers 200 with the referral as GET " +
-                "shows it.");
-        return api;
-    }
-
     internal static async Task<Results<Ok<ReferralResponse>, ProblemHttpResult>> PatchAsync(
         string id,
         HttpContext context,

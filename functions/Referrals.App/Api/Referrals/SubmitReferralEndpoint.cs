@@ -21,16 +21,6 @@ public static class SubmitReferralEndpoint
 {
     public const string ReplayedHeader = "Idempotent-Replayed";
 
-    public static RouteGroupBuilder MapSubmitEndpoint(this RouteGroupBuilder api)
-    {
-        api.MapPost("/", SubmitAsync)
-            .Accepts<SubmitReferralRequest>("application/json")
-            .WithSummary("Submit a referral")
-            .WithDescription("Scouts only. Requires the Idempotency-Key header (8-128 letters, digits, '-', '_', " +
-                "'.', ':'), reused on retry: the same key and body answer 201 again, a different body 409.");
-        return api;
-    }
-
     internal static async Task<Results<Created<SubmittedReferralResponse>, ProblemHttpResult>> SubmitAsync(
         HttpContext context,
         RequestAuthenticator authenticator,

@@ -10,25 +10,6 @@ namespace Referrals.App.Api.Reports;
 /// <summary>The coordinator's dashboard as JSON and as CSV, both computed from the report read model.</summary>
 public static class ReportsApi
 {
-    public static IEndpointRouteBuilder MapReportsApi(this IEndpointRouteBuilder app)
-    {
-        var api = app.MapGroup("/api/reports").WithTags("Reports")
-            .WithMetadata(new IntegerQuery.Parameters("weeks"));
-
-        api.MapGet("/dashboard", DashboardAsync)
-            .WithSummary("Get the coordinator dashboard")
-            .WithDescription("Referrals per week and MSC (weeks=1..52, default 12), acknowledgement on time and " +
-                "median hours per MSC, SMS by delivery status, and needs in the busiest municipalities. Counts only, " +
-                "no personal data. Computed from the report read model in one partition query.");
-
-        api.MapGet("/dashboard.csv", CsvAsync)
-            .Produces<string>(StatusCodes.Status200OK, "text/csv")
-            .WithSummary("Download the coordinator dashboard as CSV")
-            .WithDescription("The dashboard's figures as RFC 4180 CSV (figure, dimension, subdimension, value), as an " +
-                "attachment named referrals-dashboard-YYYY-MM-DD.csv. Same weeks parameter as the JSON.");
-        return app;
-    }
-
     internal static async Task<Results<Ok<DashboardResponse>, ProblemHttpResult>> DashboardAsync(
         HttpRequest request, RequestAuthenticator authenticator, DashboardReport report, TimeProvider time,
         [FromServices] MunicipalityDirectory municipalities, [FromQuery(Name = "weeks")] string? weeksText,

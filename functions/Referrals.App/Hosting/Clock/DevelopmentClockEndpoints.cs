@@ -6,17 +6,15 @@ using Referrals.Workflow;
 namespace Referrals.App.Hosting.Clock;
 
 /// <summary><c>GET /dev/clock</c> and <c>POST /dev/clock/advance</c>; mapped in Development only.</summary>
-internal static partial class DevelopmentClockEndpoints
+public static partial class DevelopmentClockEndpoints
 {
-    public static IEndpointRouteBuilder MapDevelopmentClock(this IEndpointRouteBuilder endpoints)
+    public static Ok<ClockReading> Read(TimeProvider clock)
     {
-        var group = endpoints.MapGroup("/dev/clock").ExcludeFromDescription();
-        group.MapGet("", (TimeProvider clock) => TypedResults.Ok(new ClockReading(clock.GetUtcNow().UtcDateTime)));
-        group.MapPost("/advance", AdvanceAsync);
-        return endpoints;
+        ArgumentNullException.ThrowIfNull(clock);
+        return TypedResults.Ok(new ClockReading(clock.GetUtcNow().UtcDateTime));
     }
 
-    private static async Task<Results<Ok<ClockReading>, ProblemHttpResult>> AdvanceAsync(
+    public static async Task<Results<Ok<ClockReading>, ProblemHttpResult>> AdvanceAsync(
         AdvanceClockRequest? request,
         TimeProvider clock,
         [FromServices] IWorkflowCatchUp catchUp,
@@ -24,6 +22,9 @@ internal static partial class DevelopmentClockEndpoints
         ILogger<DevelopmentClock> logger,
         CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(clock);
+        ArgumentNullException.ThrowIfNull(catchUp);
+        ArgumentNullException.ThrowIfNull(options);
         if (!IsoDuration.TryParse(request?.By, out var by, out var error))
         {
             return TypedResults.Problem(new HttpValidationProblemDetails(new Dictionary<string, string[]> { ["by"] = [error!] })

@@ -18,18 +18,7 @@ public static partial class TwilioWebhookEndpoints
 {
     private const string EmptyTwiml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?><Response></Response>";
 
-    public static IEndpointRouteBuilder MapTwilioWebhooks(this IEndpointRouteBuilder app)
-    {
-        // The signature replaces the antiforgery token, which Twilio cannot send.
-        var group = app.MapGroup("/api/twilio").WithTags("Twilio webhooks").DisableAntiforgery();
-        group.MapPost("/status", ReceiveStatusAsync)
-            .WithSummary("Twilio status callback: moves an SMS through queued, sent, delivered, undelivered or failed.");
-        group.MapPost("/inbound", ReceiveMessageAsync)
-            .WithSummary("An SMS from a returnee: STOP, START and HELP keywords in English, Serbian and German.");
-        return app;
-    }
-
-    private static async Task<IResult> ReceiveStatusAsync(HttpRequest request, TwilioWebhookReader reader,
+    public static async Task<IResult> ReceiveStatusAsync(HttpRequest request, TwilioWebhookReader reader,
         IWorkflowClient<ReferralState, ReferralCommand> referrals, ILoggerFactory loggers, CancellationToken cancellationToken)
     {
         var logger = loggers.CreateLogger(typeof(TwilioWebhookEndpoints));
@@ -64,7 +53,7 @@ public static partial class TwilioWebhookEndpoints
         return TypedResults.NoContent();
     }
 
-    private static async Task<IResult> ReceiveMessageAsync(HttpRequest request, TwilioWebhookReader reader, ReturneePhoneIndex phones,
+    public static async Task<IResult> ReceiveMessageAsync(HttpRequest request, TwilioWebhookReader reader, ReturneePhoneIndex phones,
         IWorkflowClient<ReferralState, ReferralCommand> referrals, Microsoft.Extensions.Options.IOptions<NotificationOptions> options,
         ILoggerFactory loggers, CancellationToken cancellationToken)
     {

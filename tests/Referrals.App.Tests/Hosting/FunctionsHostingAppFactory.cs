@@ -1,21 +1,22 @@
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 using Referrals.App.Hosting;
 using Referrals.Workflow;
 
 namespace Referrals.App.Tests.Hosting;
 
-/// <summary>The real app in memory with settings given per test, a <see cref="RecordingWorkflowEngine"/> in place
-/// of the runtime, and optionally a digest job.</summary>
-internal sealed class HostingAppFactory(
+/// <summary>
+/// The Functions app on the local host with settings given per test, a <see cref="RecordingCatchUp"/> in place of
+/// the coordinator's catch-up, and optionally a digest job. The Durable engine keeps <paramref name="durableStorage"/>
+/// (Azurite) even when a test points the app's own storage elsewhere.
+/// </summary>
+internal sealed class FunctionsHostingAppFactory(
     string environment,
     IReadOnlyDictionary<string, string?> settings,
-    IDailyDigestJob? digestJob = null) : WebApplicationFactory<Program>
+    string durableStorage,
+    IDailyDigestJob? digestJob = null)
+    : FunctionsAppHost(environment, WithDurableStorage(settings, durableStorage), services => Replace(services, digestJob))
 {
-    public RecordingWorkflowEngine Engine { get; } = new();
+    public RecordingCatchUp CatchUp => (RecordingCatchUp)Services.GetRequiredService<IWorkflowCatchUp>();
 
     /// <summary>Settings for an app on <paramref name="storageConnectionString"/>, plus <paramref name="extra"/>.</summary>
     public static Dictionary<string, string?> Settings(string storageConnectionString, params (string Key, string? Value)[] extra)
@@ -50,27 +51,28 @@ internal sealed class HostingAppFactory(
         ("Referrals:Notifications:CoordinatorEmail", "coordinators@kirs.example"),
     ];
 
-    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    private static Dictionary<string, string?> WithDurableStorage(IReadOnlyDictionary<string, string?> settings, string storage) =>
+        new(settings) { ["AzureWebJobsStorage"] = storage };
+
+    private static void Replace(IServiceCollection services, IDailyDigestJob? digestJob)
     {
-        builder.UseEnvironment(environment);
-        foreach (var (key, value) in settings)
-        {
-            builder.UseSetting(key, value);
-        }
+        services.AddSingleton<IWorkflowCatchUp>(new RecordingCatchUp());
+        services.AddSingleton(digestJob ?? new NoDailyDigestJob());
+    }
+}
 
-        builder.ConfigureTestServices(services =>
-        {
-            // The runtime's own pollers would drive the real engine; these tests drive the recording one.
-            var runtimeServices = services.Where(descriptor => descriptor.ServiceType == typeof(IHostedService)
-                && descriptor.ImplementationType?.Assembly == typeof(IWorkflowEngine).Assembly).ToList();
-            foreach (var descriptor in runtimeServices)
-            {
-                services.Remove(descriptor);
-            }
+/// <summary>Records the development clock's calls to catch up; each call's behaviour can be replaced to make it hang.</summary>
+internal sealed class RecordingCatchUp : IWorkflowCatchUp
+{
+    private int _runs;
 
-            services.AddSingleton<IWorkflowEngine>(Engine);
-            services.AddSingleton<IWorkflowCatchUp>(Engine);
-            services.AddSingleton(digestJob ?? new NoDailyDigestJob());
-        });
+    public int Runs => _runs;
+
+    public Func<CancellationToken, Task> OnCatchUp { get; set; } = _ => Task.CompletedTask;
+
+    public Task CatchUpAsync(CancellationToken cancellationToken)
+    {
+        Interlocked.Increment(ref _runs);
+        return OnCatchUp(cancellationToken);
     }
 }

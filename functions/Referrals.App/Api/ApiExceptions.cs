@@ -1,5 +1,4 @@
 using System.Text.Json;
-using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
 
 using Referrals.Contracts;
@@ -7,15 +6,18 @@ using Referrals.Contracts;
 namespace Referrals.App.Api;
 
 /// <summary>
-/// The last line: bad input that escaped the endpoints (minimal-API binding of route/query values, a body Kestrel
-/// refused) becomes its 4xx problem; anything else a 500 problem without internals (logged with the trace id).
+/// The last line: bad input that escaped a function's own checks (a body Kestrel refused, JSON that does not parse)
+/// becomes its 4xx problem; anything else a 500 problem without internals (logged with the trace id).
 /// </summary>
-public sealed partial class ApiExceptionHandler(IProblemDetailsService problems, ILogger<ApiExceptionHandler> logger)
-    : IExceptionHandler
+public static partial class ApiExceptions
 {
-    public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception,
-        CancellationToken cancellationToken)
+    /// <summary>The log category of the 5xx it logs.</summary>
+    public sealed class Category;
+
+    /// <summary>The problem for <paramref name="exception"/> (the 5xx logged).</summary>
+    public static ProblemDetails Describe(HttpContext httpContext, Exception exception, ILogger logger)
     {
+        ArgumentNullException.ThrowIfNull(httpContext);
         var (status, title, detail) = exception switch
         {
             BadHttpRequestException bad => (bad.StatusCode, "The request is not valid.", BadRequestDetail(bad)),
@@ -32,13 +34,7 @@ public sealed partial class ApiExceptionHandler(IProblemDetailsService problems,
             Log.Unhandled(logger, exception, httpContext.Request.Method, httpContext.Request.Path);
         }
 
-        httpContext.Response.StatusCode = status;
-        return await problems.TryWriteAsync(new ProblemDetailsContext
-        {
-            HttpContext = httpContext,
-            Exception = exception,
-            ProblemDetails = new ProblemDetails { Status = status, Title = title, Detail = detail },
-        });
+        return new ProblemDetails { Status = status, Title = title, Detail = detail };
     }
 
     // Binding messages name the parameter and its type, never a body value; safe to pass on.
