@@ -78,7 +78,7 @@ public class FunctionsAppHost(
                 builder.Configuration.AddInMemoryCollection(settings);
                 logging?.Invoke(builder.Logging);
 
-                builder.Host.UseServiceProviderFactory(new OverridingFactory(services, builder.Environment.IsDevelopment()));
+                builder.Host.UseServiceProviderFactory(new OverridingServiceProviderFactory(services, builder.Environment.IsDevelopment()));
             });
             // Synchronous like WebApplicationFactory's first use: tests read Services before any await.
             app.StartAsync().GetAwaiter().GetResult();
@@ -109,19 +109,4 @@ public class FunctionsAppHost(
     }
 
     public void Dispose() => DisposeAsync().AsTask().GetAwaiter().GetResult();
-
-    /// <summary>Applies the test's service changes to the finished collection, then builds the provider as the
-    /// default host would (scopes and registrations validated in Development).</summary>
-    private sealed class OverridingFactory(Action<IServiceCollection>? overrides, bool validate)
-        : IServiceProviderFactory<IServiceCollection>
-    {
-        public IServiceCollection CreateBuilder(IServiceCollection services)
-        {
-            overrides?.Invoke(services);
-            return services;
-        }
-
-        public IServiceProvider CreateServiceProvider(IServiceCollection containerBuilder) =>
-            containerBuilder.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = validate, ValidateOnBuild = validate });
-    }
 }

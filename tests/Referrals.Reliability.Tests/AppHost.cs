@@ -9,6 +9,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Referrals.App.Hosting.Clock;
 using Referrals.LocalHost;
+using Referrals.Testing;
 
 namespace Referrals.Reliability.Tests;
 
@@ -33,9 +34,9 @@ public sealed class AppHost : IAsyncDisposable
     public static async Task<AppHost> StartAsync(IReadOnlyDictionary<string, string?> settings,
         Action<IServiceCollection>? services = null, ICollection<string>? logLines = null)
     {
-        var app = LocalFunctionsHost.Create([], builder =>
+        var contentRoot = Path.Combine(RepositoryPaths.Root, "functions", "Referrals.Functions");
+        var app = LocalFunctionsHost.Create(["--environment", "Development", "--contentRoot", contentRoot], builder =>
         {
-            builder.Environment.EnvironmentName = "Development";
             builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["LocalHost:Port"] = "0" });
             builder.Configuration.AddInMemoryCollection(settings);
             builder.Logging.ClearProviders();
@@ -44,7 +45,7 @@ public sealed class AppHost : IAsyncDisposable
                 builder.Logging.AddProvider(new CollectingLoggerProvider(logLines));
             }
 
-            services?.Invoke(builder.Services);
+            builder.Host.UseServiceProviderFactory(new OverridingServiceProviderFactory(services, validate: true));
         });
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.Single();

@@ -76,7 +76,7 @@ public sealed class ReliabilitySystem : IAsyncDisposable
             ["Twilio:RetryBaseDelay"] = "00:00:00.050",
             ["Twilio:MessagesPerSecond"] = "1000",
             ["Twilio:Burst"] = "1000",
-            ["RateLimits:SubmissionsPerMinute"] = "100000",
+            ["RateLimits:SubmissionsPerMinute"] = "10000",
             ["Demo:Seed"] = "false",
         };
         foreach (var (key, value) in overrides ?? new Dictionary<string, string?>())
