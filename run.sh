@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Runs the whole system on this machine: Azurite, MailDev, the SMS sandbox, the app (Development) and the staff
-# web app, all on 127.0.0.1. Ctrl+C stops everything it started.
+# Runs the whole system on this machine: Azurite, MailDev, the SMS sandbox, the Functions app (Development, on its
+# local host) and the staff web app, all on 127.0.0.1. Ctrl+C stops everything it started.
 #
 #   ./run.sh             Azurite in memory (data is gone when it stops)
 #   ./run.sh --persist   Azurite keeps its data in .data/azurite
@@ -37,8 +37,8 @@ for port in $app_port $sandbox_port $web_port $maildev_web_port $maildev_smtp_po
 done
 
 ./scripts/install-tools.sh
-echo "Building the app and the SMS sandbox..."
-dotnet build functions/Referrals.App --nologo -v quiet
+echo "Building the app, its local host and the SMS sandbox..."
+dotnet build tools/Referrals.LocalHost --nologo -v quiet
 dotnet build tools/Referrals.SmsSandbox --nologo -v quiet
 dotnet build functions/Referrals.Web --nologo -v quiet
 
@@ -117,12 +117,14 @@ ASPNETCORE_ENVIRONMENT=Development Sandbox__InboundWebhookUrl=http://$host:$app_
 wait_for_port azurite $table_port
 wait_for_port azurite $queue_port
 
+# The Functions app runs on its local host (Core Tools cannot be installed): HTTP functions on 7071, the referral
+# coordinators on the Durable Task engine over Azurite, timer functions on their schedules.
 # appsettings.Development.json points the app at these ports (Azurite, the sandbox for Twilio, MailDev for SMTP).
 # With empty storage the app seeds a few demo referrals at different MSCs (Demo:Seed), so there is something to see.
 # Links in emails lead to the staff web app (Messaging:PublicBaseUrl, port 7073).
-ASPNETCORE_ENVIRONMENT=Development Demo__Seed=$demo start app "$logs/app.log" \
-  dotnet functions/Referrals.App/bin/Debug/net10.0/Referrals.App.dll \
-  --urls http://$host:$app_port --contentRoot "$PWD/functions/Referrals.App"
+Demo__Seed=$demo LocalHost__Port=$app_port start app "$logs/app.log" \
+  dotnet tools/Referrals.LocalHost/bin/Debug/net10.0/Referrals.LocalHost.dll \
+  --environment Development --contentRoot "$PWD/functions/Referrals.Functions"
 
 wait_for_port maildev $maildev_web_port
 wait_for_port sms-sandbox $sandbox_port
@@ -138,7 +140,7 @@ cat <<EOF
 
 Referrals is running (Development, Azurite $($persist && echo "on disk in .data/azurite" || echo "in memory")):
   Pages        http://$host:$web_port/signin  (pick a role: scout, MSC advisor, coordinator)
-  API          http://$host:$app_port/docs    (health: /healthz, clock: /dev/clock, token: POST /dev/token)
+  API          http://$host:$app_port/openapi/v1.json    (health: /healthz, clock: /dev/clock, token: POST /dev/token)
   SMS sandbox  http://$host:$sandbox_port
   MailDev      http://$host:$maildev_web_port        (SMTP $host:$maildev_smtp_port)
   Azurite      blob $blob_port, queue $queue_port, table $table_port on $host
