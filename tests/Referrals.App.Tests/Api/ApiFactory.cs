@@ -51,7 +51,6 @@ public sealed class ApiFactory(AzuriteFixture azurite, string environment = "Dev
             ["Workflow:TableName"] = AzuriteFixture.UniqueName("wf"),
             ["Workflow:TimerIndexTableName"] = AzuriteFixture.UniqueName("wftimers"),
             ["Workflow:ParkedTableName"] = AzuriteFixture.UniqueName("wfparked"),
-            ["Workflow:DispatchQueueName"] = AzuriteFixture.UniqueName("wfdispatch"),
         };
         foreach (var (key, value) in IsolatedProviders.Settings())
         {
