@@ -15,7 +15,7 @@ case "${1:-}" in
     exec dotnet tools/Referrals.Benchmarks/bin/Release/net10.0/Referrals.Benchmarks.dll "$@"
     ;;
   *)
-    echo "usage: ./bench.sh engine [--referrals N] [--activities K] [--idle-seconds S] [--concurrency C] [--deadline-seconds D]" >&2
+    echo "usage: ./bench.sh engine [--referrals N] [--activities K] [--idle-seconds S] [--concurrency C] [--deadline-seconds D] [--paced-referrals P] [--paced-interval-ms I]" >&2
     echo "       ./bench.sh api [--rate R] [--duration S] [--get-rate R] [--get-duration S]" >&2
     exit 2
     ;;

@@ -59,6 +59,28 @@ public sealed class RealMetadataTests(LocalHostFixture host, ITestOutputHelper o
         Assert.Equal("0 */1 * * * *", catalog.Functions.Single(f => f.Name == SafetySweep.FunctionName).Schedule);
     }
 
+    /// <summary>In Azure a function gets a Durable client only from its binding, and a commit without one cannot
+    /// wake the referral's coordinator (the local host would fall back to its own client and hide the mistake).</summary>
+    [Fact]
+    public void Every_http_function_that_changes_something_takes_the_durable_client_binding()
+    {
+        // They change no referral: a token, an SMS preview, the catch-all 404.
+        var changeNothing = new HashSet<string>(StringComparer.Ordinal) { "IssueDevToken", "PreviewSms", "ApiNotFound" };
+        using var metadata = JsonDocument.Parse(File.ReadAllText(TestMetadata.RealPath));
+
+        var missing = metadata.RootElement.EnumerateArray()
+            .Where(function => function.GetProperty("bindings").EnumerateArray().Any(binding =>
+                binding.GetProperty("type").GetString() == "httpTrigger"
+                && binding.GetProperty("methods").EnumerateArray().Any(method => method.GetString() != "get")))
+            .Where(function => !function.GetProperty("bindings").EnumerateArray()
+                .Any(binding => binding.GetProperty("type").GetString() == "durableClient"))
+            .Select(function => function.GetProperty("name").GetString()!)
+            .Where(name => !changeNothing.Contains(name))
+            .ToList();
+
+        Assert.Empty(missing);
+    }
+
     [Fact]
     public async Task Coordinator_performs_due_effects_at_once_then_sleeps_until_a_change_wakes_it_before_a_ten_day_timer()
     {

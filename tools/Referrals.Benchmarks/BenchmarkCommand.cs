@@ -34,6 +34,8 @@ internal static class BenchmarkCommand
             switch (mode, args[i])
             {
                 case ("engine", "--referrals"): engine = engine with { Referrals = value }; break;
+                case ("engine", "--paced-referrals"): engine = engine with { PacedReferrals = value }; break;
+                case ("engine", "--paced-interval-ms"): engine = engine with { PacedIntervalMs = value }; break;
                 case ("engine", "--activities"): engine = engine with { Activities = value }; break;
                 case ("engine", "--idle-seconds"): engine = engine with { IdleSeconds = value }; break;
                 case ("engine", "--concurrency"): engine = engine with { Concurrency = value }; break;
@@ -62,7 +64,7 @@ internal static class BenchmarkCommand
 /// each, started <see cref="Concurrency"/> at a time; the referrals must be done <see cref="DeadlineSeconds"/> after
 /// the last submit; then <see cref="IdleSeconds"/> with nothing to do.</summary>
 internal sealed record EngineBenchmarkSettings(int Referrals = 100, int Activities = 6, int IdleSeconds = 120, int Concurrency = 16,
-    int DeadlineSeconds = 60);
+    int DeadlineSeconds = 60, int PacedReferrals = 30, int PacedIntervalMs = 500);
 
 /// <summary>Submits at <see cref="Rate"/> per second for <see cref="Duration"/>, then reads at <see cref="GetRate"/>
 /// per second for <see cref="GetDuration"/>.</summary>

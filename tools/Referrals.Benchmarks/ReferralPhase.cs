@@ -23,18 +23,38 @@ internal sealed class ReferralPhase(Uri baseUrl, SmsSandboxFixture sms, MailDevF
     private readonly List<(string Text, DateTimeOffset SeenAt)> _newReferralEmails = [];
     private int _emailsSeen;
 
-    /// <summary>Submits <paramref name="count"/> referrals at once (bounded by <paramref name="concurrency"/>) and
+    /// <summary>Submits <paramref name="count"/> referrals at once (bounded by <paramref name="concurrency"/>), or
+    /// one every <paramref name="interval"/> (open loop: the next does not wait for the previous one's messages), and
     /// waits for every one's first SMS and email.</summary>
-    public async Task<ReferralRun> RunAsync(string prefix, int count, int concurrency, CancellationToken cancellationToken)
+    public async Task<ReferralRun> RunAsync(string prefix, int count, int concurrency, CancellationToken cancellationToken,
+        TimeSpan? interval = null)
     {
         using var scout = await ClientForAsync(cancellationToken);
         var today = await MoveClockToDaytimeAsync(scout, cancellationToken);
 
         var referrals = new Submitted[count];
-        var parallel = new ParallelOptions { MaxDegreeOfParallelism = concurrency, CancellationToken = cancellationToken };
         var started = DateTimeOffset.UtcNow;
-        await Parallel.ForEachAsync(Enumerable.Range(0, count), parallel, async (i, token) =>
-            referrals[i] = await SubmitAsync(scout, today, Key(prefix, i), token));
+        if (interval is { } pace)
+        {
+            var clock = Stopwatch.StartNew();
+            for (var i = 0; i < count; i++)
+            {
+                var due = pace * i - clock.Elapsed;
+                if (due > TimeSpan.Zero)
+                {
+                    await Task.Delay(due, cancellationToken);
+                }
+
+                referrals[i] = await SubmitAsync(scout, today, Key(prefix, i), cancellationToken);
+            }
+        }
+        else
+        {
+            var parallel = new ParallelOptions { MaxDegreeOfParallelism = concurrency, CancellationToken = cancellationToken };
+            await Parallel.ForEachAsync(Enumerable.Range(0, count), parallel, async (i, token) =>
+                referrals[i] = await SubmitAsync(scout, today, Key(prefix, i), token));
+        }
+
         var submitted = Stopwatch.StartNew();
 
         using var observers = new HttpClient();
