@@ -6,7 +6,7 @@ using Referrals.App.Hosting.Health;
 namespace Referrals.Functions.Health;
 
 /// <summary>Liveness for the platform and for scripts that wait for the app to be up: the registered health checks
-/// (storage reachable) in the old app's body, 503 when one is unhealthy.</summary>
+/// (storage reachable) as <c>{"status","checks"}</c>, 503 when one is unhealthy.</summary>
 public sealed class HealthHttp(HealthCheckService checks)
 {
     public const string FunctionName = "Health";

@@ -14,8 +14,8 @@ namespace Referrals.Functions.Http;
 
 /// <summary>
 /// <c>/dev/token</c>, <c>/dev/clock</c>, <c>/dev/clock/advance</c>. A function is in the metadata in every
-/// environment, so each checks the environment itself and answers 404 outside Development, as the old app did by
-/// not mapping them; /dev/token also only while the Development issuer signs the tokens.
+/// environment, so each checks the environment itself and answers 404 outside Development; /dev/token also only
+/// while the Development issuer signs the tokens.
 /// </summary>
 public sealed class DevFunctions(
     IHostEnvironment environment,

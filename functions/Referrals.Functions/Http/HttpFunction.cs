@@ -8,10 +8,10 @@ using Referrals.Functions.Coordination;
 namespace Referrals.Functions.Http;
 
 /// <summary>
-/// What the old app's middleware did around each endpoint, done explicitly because the isolated worker's pipeline
+/// What middleware would do around each endpoint, done explicitly because the isolated worker's pipeline
 /// takes no middleware of ours: an exception (bad JSON, a body Kestrel refused, a client that went away, a bug)
-/// becomes the same problem details the old exception handler wrote. Problem bodies get their type and trace id
-/// from the problem details service AddReferralsApi configures, as before.
+/// becomes its problem details. Problem bodies get their type and trace id from the problem details service
+/// AddReferralsApi configures.
 /// </summary>
 public static class HttpFunction
 {
@@ -40,7 +40,7 @@ public static class HttpFunction
         return await RunAsync(request, handler);
     }
 
-    /// <summary>What the old app answered for a route it did not map (there, status code pages gave the body).</summary>
+    /// <summary>A 404 with a problem body, as every API error has.</summary>
     public static IResult NotFound() => TypedResults.Problem(statusCode: StatusCodes.Status404NotFound);
 
     /// <summary>A query value as minimal-API binding gave it to a <c>string?</c>: absent is null, repeated values

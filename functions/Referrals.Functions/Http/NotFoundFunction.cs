@@ -4,9 +4,9 @@ using Microsoft.Azure.Functions.Worker;
 namespace Referrals.Functions.Http;
 
 /// <summary>
-/// Any other path under <c>/api/</c> is a 404 with a problem body, as every API error is (API.md); the old app's
-/// status code pages did this. Routing prefers every literal route over this catch-all. A known path with a method
-/// it does not serve lands here too, so it is 404 rather than the old app's 405.
+/// Any other path under <c>/api/</c> is a 404 with a problem body, as every API error is (API.md). Routing prefers
+/// every literal route over this catch-all. A known path with a method it does not serve lands here too, so it is
+/// 404 rather than 405.
 /// </summary>
 public sealed class NotFoundFunction
 {

@@ -15,7 +15,7 @@ using Referrals.Domain.Intake;
 
 namespace Referrals.Functions.Http;
 
-/// <summary>The referral endpoints of API.md; the logic is the old app's, shared with its minimal APIs.</summary>
+/// <summary>The referral endpoints of API.md; each calls the backend's handler for it.</summary>
 public sealed class ReferralFunctions(
     RequestAuthenticator authenticator,
     ReferralCommandRunner runner,

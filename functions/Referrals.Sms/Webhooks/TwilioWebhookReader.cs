@@ -12,8 +12,8 @@ namespace Referrals.Sms.Webhooks;
 /// missing <c>X-Twilio-Signature</c> is 403 before the body is touched; a content type other than
 /// <c>application/x-www-form-urlencoded</c> is 415; at most <see cref="MaxBodyBytes"/> are read (413 beyond);
 /// the form is parsed with limits on fields and names (400); then the signature over the fields is checked (403).
-/// A plain service rather than middleware or an endpoint filter, so that an Azure Functions (isolated worker) HTTP
-/// trigger can call it as well as a minimal-API endpoint.
+/// A plain service rather than middleware or an endpoint filter: an Azure Functions (isolated worker) HTTP trigger
+/// calls it.
 /// </summary>
 public sealed class TwilioWebhookReader(TwilioWebhookVerifier verifier, ILogger<TwilioWebhookReader> logger)
 {

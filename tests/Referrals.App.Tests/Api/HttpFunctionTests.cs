@@ -8,8 +8,8 @@ using HttpFunction = functions::Referrals.Functions.Http.HttpFunction;
 
 namespace Referrals.App.Tests.Api;
 
-/// <summary>The wrapper every HTTP function runs in answers exceptions with the problem details the old app's
-/// exception handler middleware gave, through the Functions app's own problem details service.</summary>
+/// <summary>The wrapper every HTTP function runs in answers exceptions with their problem details, through the
+/// Functions app's own problem details service.</summary>
 [Collection(ApiCollection.Name)]
 public sealed class HttpFunctionTests(AzuriteFixture azurite) : IAsyncLifetime
 {

@@ -17,7 +17,7 @@ namespace Referrals.App.Tests.Api;
 public sealed partial class OpenApiDocumentTests
 {
     // Functions the document leaves out on purpose: platform and tooling routes, the catch-all 404, and the
-    // Development clock (the old app excluded it from the description too).
+    // Development clock.
     private static readonly HashSet<string> s_undocumented = new(StringComparer.Ordinal)
     {
         "Health", "OpenApi", "ApiNotFound", "ReadDevClock", "AdvanceDevClock",

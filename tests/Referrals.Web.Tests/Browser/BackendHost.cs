@@ -26,7 +26,7 @@ public sealed class BackendHost(int port, IReadOnlyDictionary<string, string?> s
             return;
         }
 
-        // The old app's settings files (appsettings.Development.json) as content root, as WebApplicationFactory had.
+        // The Functions app's settings files (appsettings.Development.json) as content root.
         var contentRoot = Path.Combine(RepositoryPaths.Root, "functions", "Referrals.Functions");
         var app = LocalFunctionsHost.Create(["--environment", "Development", "--contentRoot", contentRoot], builder =>
         {

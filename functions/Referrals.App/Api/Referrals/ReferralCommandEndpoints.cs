@@ -7,8 +7,8 @@ using Referrals.Domain.Model;
 
 namespace Referrals.App.Api.Referrals;
 
-/// <summary>The command endpoints (<c>POST /api/referrals/{id}/…</c>), each defined once and served by both the
-/// minimal-API app and the Functions app.</summary>
+/// <summary>The command endpoints (<c>POST /api/referrals/{id}/…</c>), each defined once: its access rule, body
+/// checks and the command it becomes.</summary>
 public static class ReferralCommandEndpoints
 {
     public static readonly ReferralCommandEndpoint<AcknowledgeRequest> Acknowledge = new(
