@@ -164,6 +164,7 @@ public sealed class ReliabilitySystem : IAsyncDisposable
         var marker = DateTime.UtcNow;
         await Azurite.TableService().GetTableClient(AzuriteFixture.UniqueName("marker")).CreateAsync();
         await Azurite.QueueService().GetQueueClient(AzuriteFixture.UniqueName("marker")).CreateAsync();
+        await new Azure.Storage.Blobs.BlobContainerClient(Azurite.ConnectionString, AzuriteFixture.UniqueName("marker")).CreateAsync();
         await Wait.UntilAsync(() => Task.FromResult(new[] { "__azurite_db_table__.json", "__azurite_db_queue__.json", "__azurite_db_blob__.json" }
                 .All(file => File.Exists(Path.Combine(_dataDirectory!, file))
                     && File.GetLastWriteTimeUtc(Path.Combine(_dataDirectory!, file)) > marker)),

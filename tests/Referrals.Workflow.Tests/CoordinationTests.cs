@@ -218,8 +218,8 @@ public sealed class CoordinationTests(AzuriteFixture azurite) : IClassFixture<Az
         Assert.Equal(new EffectStep(EffectStepKind.Failed, Reason: "503 from provider"), sms);
         // Only the exception's type: a provider's message may quote personal data.
         Assert.Equal(new EffectStep(EffectStepKind.Failed, Reason: "The handler threw InvalidOperationException."), email);
-        // One partition read per step, no write.
-        Assert.Equal(2, runtime.Requests.Count);
+        // Two point reads per step (the state row and the effect's row), no write.
+        Assert.Equal(4, runtime.Requests.Count);
         var after = await runtime.Client.GetAsync(id, default);
         Assert.Equal(before!.Version, after!.Version);
         Assert.Equal(before.Effects.OrderBy(e => e.Id, StringComparer.Ordinal),

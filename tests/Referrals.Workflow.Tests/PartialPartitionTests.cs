@@ -34,7 +34,7 @@ public sealed class PartialPartitionTests(AzuriteFixture azurite) : IClassFixtur
     {
         var id = await CreateWithTimersAsync("a", "b");
 
-        var partition = await _store.LoadForTimerAsync<Counter>(id, "a", default);
+        var partition = await _store.LoadPartAsync<Counter>(id, RowKeys.Timer("a"), default);
 
         Assert.False(partition.IsComplete);
         Assert.Equal(1, partition.State!.Value);
@@ -46,7 +46,7 @@ public sealed class PartialPartitionTests(AzuriteFixture azurite) : IClassFixtur
     public async Task Cancelling_a_timer_the_partial_read_did_not_see_deletes_its_row()
     {
         var id = await CreateWithTimersAsync("a", "b");
-        var partition = await _store.LoadForTimerAsync<Counter>(id, "a", default);
+        var partition = await _store.LoadPartAsync<Counter>(id, RowKeys.Timer("a"), default);
 
         partition.FireTimer("a");
         partition.Apply(Decision<Counter>.Accept(new Counter(2), timers: [TimerChange.Cancel("b")]), Now);
@@ -62,7 +62,7 @@ public sealed class PartialPartitionTests(AzuriteFixture azurite) : IClassFixtur
     public async Task Cancelling_a_timer_that_does_not_exist_fails_the_partial_commit_and_writes_nothing()
     {
         var id = await CreateWithTimersAsync("a");
-        var partition = await _store.LoadForTimerAsync<Counter>(id, "a", default);
+        var partition = await _store.LoadPartAsync<Counter>(id, RowKeys.Timer("a"), default);
 
         partition.FireTimer("a");
         partition.Apply(Decision<Counter>.Accept(new Counter(2), timers: [TimerChange.Cancel("never-set")]), Now);
@@ -81,7 +81,7 @@ public sealed class PartialPartitionTests(AzuriteFixture azurite) : IClassFixtur
         var existing = await _store.LoadAsync<Counter>(id, default);
         existing.Apply(Decision<Counter>.Accept(new Counter(1), effects: [Effect("notify")]), Now);
         Assert.True(await _store.TryCommitAsync(existing, default));
-        var partition = await _store.LoadForTimerAsync<Counter>(id, "a", default);
+        var partition = await _store.LoadPartAsync<Counter>(id, RowKeys.Timer("a"), default);
 
         partition.FireTimer("a");
         partition.Apply(Decision<Counter>.Accept(new Counter(2), effects: [Effect("notify")]), Now);
@@ -97,7 +97,7 @@ public sealed class PartialPartitionTests(AzuriteFixture azurite) : IClassFixtur
     public async Task Setting_again_a_timer_cancelled_blind_in_the_same_decision_keeps_the_new_one()
     {
         var id = await CreateWithTimersAsync("a", "b");
-        var partition = await _store.LoadForTimerAsync<Counter>(id, "a", default);
+        var partition = await _store.LoadPartAsync<Counter>(id, RowKeys.Timer("a"), default);
 
         partition.FireTimer("a");
         partition.Apply(Decision<Counter>.Accept(new Counter(2), timers: [TimerChange.Cancel("b")]), Now);

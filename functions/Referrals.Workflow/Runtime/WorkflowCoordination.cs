@@ -78,7 +78,8 @@ internal sealed class WorkflowCoordination<TState, TCommand>(
         RowKeys.Validate(instanceId, nameof(instanceId));
         RowKeys.ValidateEffectId(effectId);
         var key = RowKeys.Outbox(effectId);
-        var partition = await store.LoadAsync<TState>(instanceId, cancellationToken);
+        // Two point reads, not the partition query: Azurite answers a query by scanning the whole table.
+        var partition = await store.LoadForEffectAsync<TState>(instanceId, effectId, cancellationToken);
         if (!partition.Outbox.TryGetValue(key, out var item))
         {
             return new EffectStep(EffectStepKind.Gone);

@@ -28,18 +28,25 @@ internal sealed class InstanceStore(TableServiceClient tables, TimerIndex timerI
         return InstancePartition<TState>.Load(instanceId, entities, protector);
     }
 
-    /// <summary>Two point reads in parallel, the state row and one timer row: all a timer firing needs, and much
-    /// cheaper than a range query where a query scans (Azurite scans the whole table). The partition is incomplete.</summary>
-    public async Task<InstancePartition<TState>> LoadForTimerAsync<TState>(string instanceId, string timerKind,
+    /// <summary>The state row and one effect's row, by point reads: all performing an effect needs.</summary>
+    public Task<InstancePartition<TState>> LoadForEffectAsync<TState>(string instanceId, string effectId,
+        CancellationToken cancellationToken)
+        where TState : class =>
+        LoadPartAsync<TState>(instanceId, RowKeys.Outbox(effectId), cancellationToken);
+
+    /// <summary>Two point reads in parallel, the state row and the row <paramref name="key"/> (a key within the
+    /// partition), much cheaper than the partition query where a query scans (Azurite scans the whole table). The
+    /// partition is incomplete: it knows only those rows.</summary>
+    public async Task<InstancePartition<TState>> LoadPartAsync<TState>(string instanceId, string key,
         CancellationToken cancellationToken)
         where TState : class
     {
         var state = _table.GetEntityIfExistsAsync<TableEntity>(instanceId, RowKeys.Stored(instanceId, RowKeys.State),
             cancellationToken: cancellationToken);
-        var timer = _table.GetEntityIfExistsAsync<TableEntity>(instanceId, RowKeys.Stored(instanceId, RowKeys.Timer(timerKind)),
+        var other = _table.GetEntityIfExistsAsync<TableEntity>(instanceId, RowKeys.Stored(instanceId, key),
             cancellationToken: cancellationToken);
         var rows = new List<TableEntity>(2);
-        foreach (var response in await Task.WhenAll(state, timer))
+        foreach (var response in await Task.WhenAll(state, other))
         {
             if (response.HasValue && response.Value is { } entity)
             {
