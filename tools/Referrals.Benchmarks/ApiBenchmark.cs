@@ -65,7 +65,7 @@ internal static class ApiBenchmark
 
         // The submits' effects (first attempts) run in the background; the reads are measured after they settle.
         var draining = Stopwatch.StartNew();
-        var settled = await tally.WaitForQuietAsync(TimeSpan.FromSeconds(1), TimeSpan.FromMinutes(2), cancellationToken);
+        var settled = await tally.WaitForQuietAsync(TimeSpan.FromSeconds(1), TimeSpan.FromMinutes(6), cancellationToken);
         var drained = draining.Elapsed;
         var submitStorage = tally.Snapshot();
         tally.Reset();
