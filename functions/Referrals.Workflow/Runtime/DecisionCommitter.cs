@@ -6,7 +6,7 @@ namespace Referrals.Workflow.Runtime;
 
 /// <summary>
 /// Decide, then commit as one transaction conditional on the state row's ETag; on a concurrent write reload and
-/// decide again, a bounded number of times. When asked to guard the work a commit adds, a wake marker is written to
+/// decide again, a bounded number of times. Before a commit that adds effects, a wake marker is written to
 /// the index first: if the process dies after the commit and before the coordinator is woken, the safety sweep finds
 /// the marker and wakes it. The index rows of the timers the commit sets are written before it, too.
 /// </summary>
@@ -17,21 +17,17 @@ internal sealed class DecisionCommitter(
     IOptions<WorkflowOptions> options,
     ILogger<DecisionCommitter> logger)
 {
-    /// <param name="firstRead">What to read before the first decision. <see cref="FirstRead.AssumeNew"/> reads
-    /// nothing, so a new instance's first commit costs one request; <see cref="FirstRead.Whole"/> reads the partition.
-    /// When the blind view leads to a rejection or a conflict, the whole partition is loaded and the decision made
-    /// again.</param>
+    /// <summary>The first decision is made blind, as for a new instance, so a new instance's first commit costs one
+    /// request; when that leads to a rejection or a conflict, the whole partition is loaded and the decision made
+    /// again. A commit that adds effects is guarded by a wake marker, which the caller deletes once it has woken the
+    /// coordinator.</summary>
     /// <param name="decide">Applies the decision to the partition; returns a rejection, or null.</param>
-    /// <param name="guardWork">Write a wake marker before a commit that adds effects (for commits made outside the
-    /// coordinator, which must then wake it and delete the marker).</param>
-    public async Task<CommitOutcome<TState>> RunAsync<TState>(string instanceId, FirstRead firstRead,
-        Func<InstancePartition<TState>, Rejection?> decide, bool guardWork, CancellationToken cancellationToken)
+    public async Task<CommitOutcome<TState>> RunAsync<TState>(string instanceId,
+        Func<InstancePartition<TState>, Rejection?> decide, CancellationToken cancellationToken)
         where TState : class
     {
-        var loaded = firstRead.Whole;
-        var partition = loaded
-            ? await store.LoadAsync<TState>(instanceId, cancellationToken)
-            : InstancePartition<TState>.New(instanceId, store.ProtectorForPartitions);
+        var loaded = false;
+        var partition = InstancePartition<TState>.New(instanceId, store.ProtectorForPartitions);
         var existed = partition.Exists;
         DueTimer? marker = null;
         // Counts commit attempts only: reloading after a blind decision was rejected is no concurrent write.
@@ -70,7 +66,7 @@ internal sealed class DecisionCommitter(
             var addsWork = partition.AddsOutboxWork;
             var changesTimers = partition.ChangesTimers;
             var indexing = store.IndexTimersAsync(partition, cancellationToken);
-            if (guardWork && addsWork && marker is null)
+            if (addsWork && marker is null)
             {
                 var marking = index.AddWakeMarkerAsync(instanceId, time.GetUtcNow() + options.Value.WakeGrace, cancellationToken);
                 await Task.WhenAll(indexing, marking);
@@ -124,16 +120,6 @@ internal sealed class DecisionCommitter(
             Log.MarkerNotDeleted(logger, exception, marker.InstanceId);
         }
     }
-}
-
-/// <summary>What <see cref="DecisionCommitter.RunAsync"/> reads before deciding the first time.</summary>
-internal readonly record struct FirstRead(bool Whole)
-{
-    /// <summary>Nothing: a new instance.</summary>
-    public static FirstRead AssumeNew => default;
-
-    /// <summary>The whole partition (one range query).</summary>
-    public static FirstRead WholePartition => new(true);
 }
 
 /// <summary>What a decide-and-commit produced: the partition as stored, a rejection, the wake marker of a guarded

@@ -17,7 +17,7 @@ internal sealed class WorkflowClient<TState, TCommand>(
     {
         RowKeys.Validate(instanceId, nameof(instanceId));
         ArgumentNullException.ThrowIfNull(command);
-        var outcome = await committer.RunAsync<TState>(instanceId, FirstRead.AssumeNew, partition =>
+        var outcome = await committer.RunAsync<TState>(instanceId, partition =>
         {
             var now = time.GetUtcNow();
             var decision = decider.Decide(partition.State, command, now);
@@ -28,7 +28,7 @@ internal sealed class WorkflowClient<TState, TCommand>(
 
             partition.Apply(decision, now);
             return null;
-        }, guardWork: true, cancellationToken);
+        }, cancellationToken);
 
         var result = new CommandResult<TState>(outcome.Partition.State, outcome.Partition.Version, outcome.Rejection);
         if (outcome.Rejection is null && (outcome.ChangesWork || !outcome.Existed))
