@@ -13,8 +13,7 @@ public sealed class DurableInstanceWaker(DurableClientAccessor accessor, ICoordi
         signals.Expect(instanceId, version, DateTimeOffset.MinValue);
         try
         {
-            await accessor.Client.ScheduleNewOrchestrationInstanceAsync(ReferralCoordinator.FunctionName,
-                new CoordinationCycle(Sleep: false, WakeAt: null), new StartOrchestrationOptions(instanceId), cancellationToken);
+            await ScheduleAsync(instanceId, cancellationToken);
         }
         catch (Exception exception) when (IsAlreadyRunning(exception))
         {
@@ -34,14 +33,18 @@ public sealed class DurableInstanceWaker(DurableClientAccessor accessor, ICoordi
         var instance = await accessor.Client.GetInstanceAsync(instanceId, getInputsAndOutputs: false, cancellationToken);
         if (instance is null || instance.IsCompleted)
         {
-            await accessor.Client.ScheduleNewOrchestrationInstanceAsync(ReferralCoordinator.FunctionName,
-                new CoordinationCycle(Sleep: false, WakeAt: null), new StartOrchestrationOptions(instanceId), cancellationToken);
+            await ScheduleAsync(instanceId, cancellationToken);
         }
         else
         {
             await RaiseAsync(instanceId, cancellationToken);
         }
     }
+
+    /// <summary>A new coordinator looks at the referral at once.</summary>
+    private Task ScheduleAsync(string instanceId, CancellationToken cancellationToken) =>
+        accessor.Client.ScheduleNewOrchestrationInstanceAsync(ReferralCoordinator.FunctionName,
+            new CoordinationCycle(Sleep: false, WakeAt: null), new StartOrchestrationOptions(instanceId), cancellationToken);
 
     private Task RaiseAsync(string instanceId, CancellationToken cancellationToken) =>
         accessor.Client.RaiseEventAsync(instanceId, ReferralCoordinator.ChangedEvent, new ReferralChanged(time.GetUtcNow()),
