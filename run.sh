@@ -2,7 +2,7 @@
 # Runs the whole system on this machine: Azurite, MailDev, the SMS sandbox, the Functions app (Development, on its
 # local host) and the staff web app, all on 127.0.0.1. Ctrl+C stops everything it started.
 #
-#   ./run.sh             Azurite in memory (data is gone when it stops)
+#   ./run.sh             Azurite in memory (data is gone when it stops; queues in a temporary folder)
 #   ./run.sh --persist   Azurite keeps its data in .data/azurite
 #   ./run.sh --no-demo   do not seed demo referrals into empty storage
 #
@@ -47,11 +47,12 @@ mkdir -p "$logs"
 set -m
 pids=()
 names=()
+queue_folder=""
 
-# True once a stopping service has finished what matters: Azurite lingers for seconds after it has closed (and saved)
-# its three services, so its log is the better signal; the others simply exit.
+# True once a stopping service has finished what matters: an Azurite service lingers for seconds after it has closed
+# (and saved), so its log is the better signal; the others simply exit.
 stopped_enough() { # name
-  [ "$1" = azurite ] && [ "$(grep -c 'successfully closed' "$logs/azurite.log" 2>/dev/null)" -ge 3 ]
+  [[ "$1" == azurite-* ]] && grep -q 'successfully closed' "$logs/$1.log" 2>/dev/null
 }
 
 stop_all() {
@@ -69,6 +70,7 @@ stop_all() {
     # A child the service left behind in its group goes too.
     kill -KILL -- "-$pid" 2>/dev/null || true
   done
+  if [ -n "$queue_folder" ]; then rm -rf "$queue_folder"; fi
 }
 trap 'echo; echo "Stopping..."; stop_all; exit 130' INT
 trap 'stop_all; exit 143' TERM
@@ -97,14 +99,25 @@ wait_for_port() { # service name (as given to start), port
   done
 }
 
+# Each Azurite service in its own process, as in the tests: its own event loop, so the queue service's periodic
+# clean-up never stalls a table read. Queues keep their messages in files even without --persist (in memory, each
+# message is an extent of its own, and that clean-up grows with the square of the messages).
 azurite_storage=(--inMemoryPersistence)
 if $persist; then
   mkdir -p .data/azurite
   azurite_storage=(--location .data/azurite)
+  queue_storage=("${azurite_storage[@]}")
+else
+  queue_folder=$(mktemp -d -t referrals-queues-XXXXXX)
+  queue_storage=(--location "$queue_folder")
 fi
-start azurite "$logs/azurite.log" node_modules/.bin/azurite --silent --skipApiVersionCheck --disableProductStyleUrl --disableTelemetry \
-  --blobHost $host --blobPort $blob_port --queueHost $host --queuePort $queue_port \
+azurite_options=(--silent --skipApiVersionCheck --disableProductStyleUrl --disableTelemetry)
+start azurite-table "$logs/azurite-table.log" node_modules/.bin/azurite-table "${azurite_options[@]}" \
   --tableHost $host --tablePort $table_port "${azurite_storage[@]}"
+start azurite-queue "$logs/azurite-queue.log" node_modules/.bin/azurite-queue "${azurite_options[@]}" \
+  --queueHost $host --queuePort $queue_port "${queue_storage[@]}"
+start azurite-blob "$logs/azurite-blob.log" node_modules/.bin/azurite-blob "${azurite_options[@]}" \
+  --blobHost $host --blobPort $blob_port "${azurite_storage[@]}"
 
 start maildev "$logs/maildev.log" node_modules/.bin/maildev --ip $host --smtp $maildev_smtp_port --web $maildev_web_port
 
@@ -114,8 +127,9 @@ ASPNETCORE_ENVIRONMENT=Development Sandbox__InboundWebhookUrl=http://$host:$app_
   start sms-sandbox "$logs/sms-sandbox.log" \
   dotnet tools/Referrals.SmsSandbox/bin/Debug/net10.0/Referrals.SmsSandbox.dll --urls http://$host:$sandbox_port
 
-wait_for_port azurite $table_port
-wait_for_port azurite $queue_port
+wait_for_port azurite-table $table_port
+wait_for_port azurite-queue $queue_port
+wait_for_port azurite-blob $blob_port
 
 # The Functions app runs on its local host (Core Tools cannot be installed): HTTP functions on 7071, the referral
 # coordinators on the Durable Task engine over Azurite, timer functions on their schedules.
@@ -138,13 +152,13 @@ wait_for_port web $web_port
 
 cat <<EOF
 
-Referrals is running (Development, Azurite $($persist && echo "on disk in .data/azurite" || echo "in memory")):
+Referrals is running (Development, Azurite $($persist && echo "on disk in .data/azurite" || echo "in memory, queues in a temporary folder")):
   Pages        http://$host:$web_port/signin  (pick a role: scout, MSC advisor, coordinator)
   API          http://$host:$app_port/openapi/v1.json    (health: /healthz, clock: /dev/clock, token: POST /dev/token)
   SMS sandbox  http://$host:$sandbox_port
   MailDev      http://$host:$maildev_web_port        (SMTP $host:$maildev_smtp_port)
   Azurite      blob $blob_port, queue $queue_port, table $table_port on $host
-Logs: $logs/{app,web,sms-sandbox,maildev,azurite}.log   Stop: Ctrl+C
+Logs: $logs/{app,web,sms-sandbox,maildev,azurite-table,azurite-queue,azurite-blob}.log   Stop: Ctrl+C
 EOF
 
 # Run until Ctrl+C, or until one service exits on its own (then stop the rest and say which).

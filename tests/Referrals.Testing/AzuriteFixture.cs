@@ -5,7 +5,8 @@ using Azure.Storage.Queues;
 namespace Referrals.Testing;
 
 /// <summary>
-/// A real Azurite (the npm package pinned in package.json) on free ports, in memory unless a data folder is given.
+/// A real Azurite (the npm package pinned in package.json) on free ports: its blob, queue and table services, each in
+/// its own process; tables and blobs in memory unless a data folder is given, queues always in files.
 /// Share one per test class or collection; isolate tests with <see cref="UniqueName"/> table and queue names.
 /// </summary>
 public sealed class AzuriteFixture : IAsyncLifetime
@@ -16,7 +17,8 @@ public sealed class AzuriteFixture : IAsyncLifetime
         "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==";
 
     private readonly string? _dataDirectory;
-    private ExternalProcess? _process;
+    private IReadOnlyList<ExternalProcess> _processes = [];
+    private string? _queueDirectory;
     private static int s_counter;
 
     public AzuriteFixture()
@@ -63,34 +65,59 @@ public sealed class AzuriteFixture : IAsyncLifetime
 
     public async Task StartAsync()
     {
-        var arguments = new List<string>
-        {
-            "--silent", "--skipApiVersionCheck", "--disableProductStyleUrl", "--disableTelemetry",
-            "--blobHost", "127.0.0.1", "--blobPort", BlobPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            "--queueHost", "127.0.0.1", "--queuePort", QueuePort.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            "--tableHost", "127.0.0.1", "--tablePort", TablePort.ToString(System.Globalization.CultureInfo.InvariantCulture),
-        };
-        if (_dataDirectory is null)
-        {
-            arguments.Add("--inMemoryPersistence");
-        }
-        else
+        // One process per service, as the services are separate in Azure: each gets its own event loop (and core),
+        // so the queue service's periodic clean-up never stalls a table read.
+        _queueDirectory = _dataDirectory ?? Directory.CreateTempSubdirectory("azurite-queue-").FullName;
+        if (_dataDirectory is not null)
         {
             Directory.CreateDirectory(_dataDirectory);
-            arguments.AddRange(["--location", _dataDirectory]);
         }
 
-        _process = ExternalProcess.Start(RepositoryPaths.NodeBin("azurite"), arguments);
-        await _process.WaitForPortAsync(TablePort, TimeSpan.FromSeconds(30));
-        await _process.WaitForPortAsync(QueuePort, TimeSpan.FromSeconds(30));
+        _processes =
+        [
+            Start("azurite-table", "table", TablePort, InMemoryUnlessDisk()),
+            Start("azurite-queue", "queue", QueuePort, ["--location", _queueDirectory]),
+            Start("azurite-blob", "blob", BlobPort, InMemoryUnlessDisk()),
+        ];
+        await _processes[0].WaitForPortAsync(TablePort, TimeSpan.FromSeconds(30));
+        await _processes[1].WaitForPortAsync(QueuePort, TimeSpan.FromSeconds(30));
+        await _processes[2].WaitForPortAsync(BlobPort, TimeSpan.FromSeconds(30));
     }
+
+    // Tables and blobs stay in memory unless a data folder was given. Queues always keep their messages in files:
+    // in memory, Azurite stores each message as its own extent, and its once-a-minute clean-up of deleted messages
+    // re-sorts the extent index once per message, in one run that blocks the process (tens of seconds under load).
+    private IReadOnlyList<string> InMemoryUnlessDisk() =>
+        _dataDirectory is null ? ["--inMemoryPersistence"] : ["--location", _dataDirectory];
+
+    private static ExternalProcess Start(string binary, string service, int port, IReadOnlyList<string> storage) =>
+        ExternalProcess.Start(RepositoryPaths.NodeBin(binary),
+        [
+            "--silent", "--skipApiVersionCheck", "--disableProductStyleUrl", "--disableTelemetry",
+            $"--{service}Host", "127.0.0.1", $"--{service}Port", port.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            .. storage,
+        ]);
 
     public async Task StopAsync()
     {
-        if (_process is not null)
+        foreach (var process in _processes)
         {
-            await _process.DisposeAsync();
-            _process = null;
+            await process.DisposeAsync();
+        }
+
+        _processes = [];
+        if (_dataDirectory is null && _queueDirectory is not null)
+        {
+            try
+            {
+                Directory.Delete(_queueDirectory, recursive: true);
+            }
+            catch (IOException)
+            {
+                // A temporary folder; the OS cleans it up in the end.
+            }
+
+            _queueDirectory = null;
         }
     }
 

@@ -37,9 +37,9 @@ internal sealed class StorageTally : IDisposable
 
     public void Dispose() => _listener.Dispose();
 
-    /// <summary>Waits until no request to the app's own tables was made for <paramref name="quiet"/> (the coordinators'
-    /// work has settled); false when that did not happen
-    /// within <paramref name="deadline"/>.</summary>
+    /// <summary>Waits until no storage request but the task hub's idle traffic (queue polls, partition leases) was made
+    /// for <paramref name="quiet"/>: the coordinators' work and Durable Task's episodes have settled. False when that
+    /// did not happen within <paramref name="deadline"/>.</summary>
     public async Task<bool> WaitForQuietAsync(TimeSpan quiet, TimeSpan deadline, CancellationToken cancellationToken)
     {
         var started = Stopwatch.GetTimestamp();
@@ -65,15 +65,20 @@ internal sealed class StorageTally : IDisposable
         }
 
         var target = Describe(uri);
-        // The Durable task hub's own polls and lease renewals never stop; only the app's tables say work is going on.
-        if (!target.StartsWith("Referrals", StringComparison.Ordinal) && !target.StartsWith("referrals-", StringComparison.Ordinal))
+        var method = activity.GetTagItem("http.request.method") as string ?? "?";
+        if (!IsIdleTraffic(method, target))
         {
             Interlocked.Exchange(ref _lastRequestAt, Stopwatch.GetTimestamp());
         }
 
-        var method = activity.GetTagItem("http.request.method") as string ?? "?";
         _counts.AddOrUpdate($"{method} {target}", 1, (_, count) => count + 1);
     }
+
+    /// <summary>What the task hub does with nothing to do: poll its queues and renew its partition leases. Anything else
+    /// (a history write, a message sent, an app table touched) is work in progress.</summary>
+    private static bool IsIdleTraffic(string method, string target) =>
+        (method == "GET" && target.EndsWith("/messages", StringComparison.Ordinal))
+        || target.StartsWith("ReferralsPartitions", StringComparison.Ordinal);
 
     /// <summary>"/devstoreaccount1/referrals(PartitionKey='…',RowKey='…')" becomes "referrals(entity)"; a query
     /// "referrals()?$filter" becomes "referrals(query)"; queue paths keep the queue name and "messages".</summary>
