@@ -25,6 +25,8 @@ public static partial class ReferralCoordinator
     // Effects may cause follow-up effects (a sent SMS updates the read models); this bounds one cycle.
     private const int MaxRoundsPerCycle = 20;
 
+    private const int MaxBufferedChanges = 100;
+
     // Storage steps that still fail after their retries (storage down) are tried again after this long.
     private static readonly TimeSpan StepFailureWait = TimeSpan.FromSeconds(30);
 
@@ -73,7 +75,7 @@ public static partial class ReferralCoordinator
             if (work is null)
             {
                 context.ContinueAsNew(new CoordinationCycle(Sleep: true, context.CurrentUtcDateTime.Add(StepFailureWait),
-                    Retry: retry));
+                    TakeBufferedChanges(context), retry));
                 return;
             }
 
@@ -86,8 +88,60 @@ public static partial class ReferralCoordinator
             await Task.WhenAll(work.Effects.Select(effect => PerformAsync(context, referralId, effect.Id, work.Retry)));
         }
 
-        // The retry policy rides along so the next cycle can perform announced effects before it looks.
-        context.ContinueAsNew(new CoordinationCycle(Sleep: true, work?.WakeAt, Retry: retry));
+        // A change raised while this cycle was busy is taken here, not left to ContinueAsNew's carry-over of
+        // unprocessed events (which the local engine drops): the next cycle then looks at once. The retry policy
+        // rides along so the next cycle can perform announced effects before it looks.
+        var late = TakeBufferedChanges(context);
+        context.ContinueAsNew(late is null
+            ? new CoordinationCycle(Sleep: true, work?.WakeAt, Retry: retry)
+            : new CoordinationCycle(Sleep: false, WakeAt: null, late, retry));
+    }
+
+    /// <summary>Takes the change events that arrived while the cycle was busy and answers the effect ids they
+    /// announced, or null when none arrived. Deterministic: an event is buffered at the same point of the history on
+    /// replay, and a buffered event completes the wait at once.</summary>
+    private static List<string>? TakeBufferedChanges(TaskOrchestrationContext context)
+    {
+        List<string>? announced = null;
+        // Bounded only to satisfy the analyzer: each pass takes one buffered event.
+        for (var taken = 0; taken < MaxBufferedChanges; taken++)
+        {
+            using var cancel = new CancellationTokenSource();
+            Task<JsonElement> changed;
+            try
+            {
+                changed = context.WaitForExternalEvent<JsonElement>(ChangedEvent, cancel.Token);
+            }
+            catch (Exception exception) when (exception is JsonException or NotSupportedException)
+            {
+                // A buffered payload that is not even JSON was taken: still a change.
+                UnusableEvent(context.CreateReplaySafeLogger(typeof(ReferralCoordinator)), context.InstanceId, exception.GetType().Name);
+                announced ??= [];
+                continue;
+            }
+
+            if (!changed.IsCompleted)
+            {
+                // Removes the wait; ContinueAsNew follows in this same episode.
+#pragma warning disable CA1849
+                cancel.Cancel();
+#pragma warning restore CA1849
+                return announced;
+            }
+
+            announced ??= [];
+            try
+            {
+                announced.AddRange(AnnouncedEffects(changed.GetAwaiter().GetResult()));
+            }
+            catch (Exception exception) when (exception is not TaskCanceledException)
+            {
+                UnusableEvent(context.CreateReplaySafeLogger(typeof(ReferralCoordinator)), context.InstanceId, exception.GetType().Name);
+            }
+        }
+
+        // More left: ContinueAsNew carries them over where the engine does, and the next cycle looks at once anyway.
+        return announced;
     }
 
     /// <summary>Sleeps until the deadline or a change; answers the effect ids the change announced (none when the
