@@ -159,4 +159,120 @@ public sealed class RealMetadataTests(LocalHostFixture host, ITestOutputHelper o
         var instance = await host.Durable.GetInstanceAsync(referral);
         Assert.Equal(OrchestrationRuntimeStatus.Running, instance!.RuntimeStatus);
     }
+
+    // The fixture's policy (Coordinator settings), as the waker puts it in a new coordinator's input.
+    private static readonly EffectRetrySettings s_retry =
+        new(2, TimeSpan.FromMilliseconds(200), 2, TimeSpan.FromMilliseconds(500));
+
+    [Fact]
+    public async Task A_coordinator_started_with_due_effect_ids_performs_them_before_it_first_looks()
+    {
+        var referral = $"ref-{Guid.NewGuid():N}";
+        var script = host.Coordination.For(referral);
+        script.Add("welcome-sms", "msc-email", "later-sms");
+        script.NextDueAt = DateTimeOffset.UtcNow.AddDays(10);
+
+        // later-sms is not announced (as one not due yet): the look finds it. Duplicates are performed once.
+        await host.Durable.ScheduleNewOrchestrationInstanceAsync(ReferralCoordinator.FunctionName,
+            new CoordinationCycle(Sleep: false, WakeAt: null, ["welcome-sms", "msc-email", "welcome-sms"], s_retry),
+            new StartOrchestrationOptions(referral));
+        var log = await script.WaitForAsync(log => log.Count(step => step == "apply") >= 2, s_deadline, "the first cycle");
+
+        Assert.Equal(["perform msc-email", "perform welcome-sms"], log[..2].Order().ToArray());
+        Assert.Equal(["apply", "perform later-sms", "apply"], log[2..]);
+
+        // A change with nothing announced: the next cycle performs nothing again.
+        await host.Durable.RaiseEventAsync(referral, ReferralCoordinator.ChangedEvent, new ReferralChanged(DateTimeOffset.UtcNow));
+        log = await script.WaitForAsync(log => log.Count(step => step == "apply") >= 3, s_deadline, "the woken cycle");
+
+        Assert.Equal(["apply"], log[5..]);
+        Assert.All(new[] { "welcome-sms", "msc-email", "later-sms" }, id => Assert.Single(log, step => step == $"perform {id}"));
+    }
+
+    [Fact]
+    public async Task Due_effect_ids_are_left_to_the_look_when_the_input_has_no_retry_policy()
+    {
+        var referral = $"ref-{Guid.NewGuid():N}";
+        var script = host.Coordination.For(referral);
+        script.Add("welcome-sms");
+
+        await host.Durable.ScheduleNewOrchestrationInstanceAsync(ReferralCoordinator.FunctionName,
+            new CoordinationCycle(Sleep: false, WakeAt: null, ["welcome-sms"]), new StartOrchestrationOptions(referral));
+        var log = await script.WaitForAsync(log => log.Count(step => step == "apply") >= 2, s_deadline, "the first cycle");
+
+        Assert.Equal(["apply", "perform welcome-sms", "apply"], log);
+    }
+
+    [Fact]
+    public async Task A_change_event_with_due_effect_ids_makes_a_sleeping_coordinator_perform_them_before_it_looks()
+    {
+        var referral = $"ref-{Guid.NewGuid():N}";
+        var script = host.Coordination.For(referral);
+        script.NextDueAt = DateTimeOffset.UtcNow.AddDays(10);
+
+        await host.Durable.ScheduleNewOrchestrationInstanceAsync(ReferralCoordinator.FunctionName,
+            new CoordinationCycle(Sleep: false, WakeAt: null), new StartOrchestrationOptions(referral));
+        await script.WaitForAsync(log => log.Length >= 1, s_deadline, "the first look");
+        script.Add("reminder-sms", "staff-email");
+        await host.Durable.RaiseEventAsync(referral, ReferralCoordinator.ChangedEvent,
+            new ReferralChanged(DateTimeOffset.UtcNow, ["reminder-sms", "staff-email"]));
+        var log = await script.WaitForAsync(log => log.Count(step => step == "apply") >= 2, s_deadline, "the woken cycle");
+
+        // The retry policy came from the first look, across ContinueAsNew.
+        Assert.Equal("apply", log[0]);
+        Assert.Equal(["perform reminder-sms", "perform staff-email"], log[1..3].Order().ToArray());
+        Assert.Equal(["apply"], log[3..]);
+        var instance = await host.Durable.GetInstanceAsync(referral);
+        Assert.Equal(OrchestrationRuntimeStatus.Running, instance!.RuntimeStatus);
+    }
+
+    [Fact]
+    public async Task A_change_event_with_ids_of_the_wrong_shape_still_wakes_the_coordinator_and_the_look_finds_the_work()
+    {
+        var referral = $"ref-{Guid.NewGuid():N}";
+        var script = host.Coordination.For(referral);
+
+        await host.Durable.ScheduleNewOrchestrationInstanceAsync(ReferralCoordinator.FunctionName,
+            new CoordinationCycle(Sleep: false, WakeAt: null), new StartOrchestrationOptions(referral));
+        await script.WaitForAsync(log => log.Length >= 1, s_deadline, "the first look");
+        script.Add("after-garbage");
+        await host.Durable.RaiseEventAsync(referral, ReferralCoordinator.ChangedEvent, new { At = "yesterday", DueEffects = 42 });
+        var log = await script.WaitForAsync(log => log.Count(step => step == "apply") >= 3, s_deadline, "the woken cycle");
+
+        Assert.Equal(["apply", "apply", "perform after-garbage", "apply"], log);
+        var instance = await host.Durable.GetInstanceAsync(referral);
+        Assert.Equal(OrchestrationRuntimeStatus.Running, instance!.RuntimeStatus);
+    }
+
+    [Fact]
+    public async Task A_change_raised_while_a_cycle_is_busy_wakes_the_next_cycle_and_its_effect_is_performed_once()
+    {
+        var referral = $"ref-{Guid.NewGuid():N}";
+        var script = host.Coordination.For(referral);
+        var hold = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        script.HoldApply = hold;
+
+        await host.Durable.ScheduleNewOrchestrationInstanceAsync(ReferralCoordinator.FunctionName,
+            new CoordinationCycle(Sleep: false, WakeAt: null), new StartOrchestrationOptions(referral));
+        await script.WaitForAsync(log => log.Length >= 1, s_deadline, "the first look to start");
+        // A commit during the look: its effect is stored first, then the event raised.
+        script.Add("late-sms");
+        await host.Durable.RaiseEventAsync(referral, ReferralCoordinator.ChangedEvent,
+            new ReferralChanged(DateTimeOffset.UtcNow, ["late-sms"]));
+        script.HoldApply = null;
+        hold.SetResult();
+        string[] log;
+        try
+        {
+            log = await script.WaitForAsync(log => log.Count(step => step == "apply") >= 3, s_deadline,
+                "the cycle after the busy one");
+        }
+        finally
+        {
+            output.WriteLine(string.Join(" / ", script.Log));
+        }
+
+        // The busy cycle's look found it; the buffered event woke the next cycle, whose attempt was a no-op.
+        Assert.Equal(["apply", "perform late-sms", "apply", "perform late-sms: gone", "apply"], log);
+    }
 }

@@ -14,18 +14,36 @@ public sealed class ScriptedCoordination : IWorkflowCoordination
 
     public Script For(string referralId) => _scripts.GetOrAdd(referralId, _ => new Script());
 
-    public Task<DueWork> ApplyDueAsync(string instanceId, CancellationToken cancellationToken)
+    public async Task<DueWork> ApplyDueAsync(string instanceId, CancellationToken cancellationToken)
     {
         var script = For(instanceId);
         script.Log.Enqueue("apply");
+        if (script.HoldApply is { } hold)
+        {
+            await hold.Task.WaitAsync(cancellationToken);
+        }
+
         var due = script.Effects.Where(pair => pair.Value == EffectState.Pending)
             .Select(pair => new DueEffect(pair.Key, "test")).OrderBy(e => e.Id, StringComparer.Ordinal).ToList();
-        return Task.FromResult(new DueWork(due, script.NextDueAt, DateTimeOffset.UtcNow, 1, true));
+        return new DueWork(due, script.NextDueAt, DateTimeOffset.UtcNow, 1, true);
     }
 
     public Task<EffectStep> PerformEffectAsync(string instanceId, string effectId, CancellationToken cancellationToken)
     {
         var script = For(instanceId);
+        // Like the real store: an effect that is done (or was never there) or parked is left alone.
+        if (!script.Effects.TryGetValue(effectId, out var state) || state == EffectState.Done)
+        {
+            script.Log.Enqueue($"perform {effectId}: gone");
+            return Task.FromResult(new EffectStep(EffectStepKind.Gone));
+        }
+
+        if (state == EffectState.Parked)
+        {
+            script.Log.Enqueue($"perform {effectId}: parked");
+            return Task.FromResult(new EffectStep(EffectStepKind.Parked));
+        }
+
         script.Log.Enqueue($"perform {effectId}");
         if (script.AlwaysFailing.Contains(effectId))
         {
@@ -73,6 +91,9 @@ public sealed class ScriptedCoordination : IWorkflowCoordination
         public DateTimeOffset? NextDueAt { get; set; }
 
         public ConcurrentQueue<string> Log { get; } = new();
+
+        /// <summary>When set, each look is logged and then waits for it (a cycle kept busy).</summary>
+        public TaskCompletionSource? HoldApply { get; set; }
 
         public void Add(params string[] effectIds)
         {

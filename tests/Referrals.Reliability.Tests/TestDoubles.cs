@@ -7,14 +7,16 @@ namespace Referrals.Reliability.Tests;
 /// <summary>The process "dies" right after the commit: the wake-up never happens.</summary>
 internal sealed class DyingWaker : IInstanceWaker
 {
-    public Task StartAsync(string instanceId, long version, CancellationToken cancellationToken) =>
+    public Task StartAsync(string instanceId, long version, IReadOnlyList<string> dueEffectIds,
+        CancellationToken cancellationToken) =>
         throw new InvalidOperationException("The process died between the commit and the wake-up.");
 
-    public Task WakeAsync(string instanceId, long version, CancellationToken cancellationToken) =>
-        StartAsync(instanceId, version, cancellationToken);
+    public Task WakeAsync(string instanceId, long version, IReadOnlyList<string> dueEffectIds,
+        CancellationToken cancellationToken) =>
+        StartAsync(instanceId, version, dueEffectIds, cancellationToken);
 
     public Task EnsureRunningAsync(string instanceId, CancellationToken cancellationToken) =>
-        StartAsync(instanceId, 0, cancellationToken);
+        StartAsync(instanceId, 0, [], cancellationToken);
 
     public static void Install(IServiceCollection services)
     {

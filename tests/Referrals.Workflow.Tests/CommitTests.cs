@@ -39,6 +39,30 @@ public sealed class CommitTests(AzuriteFixture azurite) : IClassFixture<AzuriteF
     }
 
     [Fact]
+    public async Task A_commit_announces_to_the_waker_the_effects_it_added_that_are_due_now_and_no_others()
+    {
+        var clock = RuntimeTestKit.Clock();
+        await using var runtime = await RuntimeTestKit.StartAsync(azurite, _names, clock);
+        var id = RuntimeTestKit.NewId();
+        var now = clock.GetUtcNow();
+
+        await runtime.Client.ExecuteAsync(id, RuntimeTestKit.Place(), default);
+        await runtime.Client.ExecuteAsync(id, new RemindOrder(now.AddMinutes(30)), default);
+        await runtime.Client.ExecuteAsync(id, new RemindOrder(now), default);
+
+        var announced = runtime.Engine.Announced.Where(wake => wake.InstanceId == id).Select(wake => wake.DueEffectIds).ToList();
+        Assert.Equal(3, announced.Count);
+        Assert.Equal(["notify-email", "notify-sms"], announced[0].Order(StringComparer.Ordinal));
+        // A reminder not before a later time is left to the coordinator's deadline.
+        Assert.Empty(announced[1]);
+        Assert.Equal([OrderDecider.ReminderEffectId(now)], announced[2]);
+
+        await runtime.Engine.RunUntilIdleAsync(default);
+        Assert.Equal(1, runtime.Notifications.PerformedCount(id, "notify-email"));
+        Assert.Equal(1, runtime.Notifications.PerformedCount(id, OrderDecider.ReminderEffectId(now)));
+    }
+
+    [Fact]
     public async Task A_failing_transaction_writes_nothing_of_the_decision()
     {
         var clock = RuntimeTestKit.Clock();

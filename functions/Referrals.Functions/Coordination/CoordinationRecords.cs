@@ -6,12 +6,17 @@ namespace Referrals.Functions.Coordination;
 // they carry ids, kinds and times only, never personal data. The referral id is the instance id.
 
 /// <summary>The input of one coordination cycle: sleep first (until <paramref name="WakeAt"/>, real UTC time, or
-/// until a change when null), or look at once (a new referral, a retry after a failed step).</summary>
-public sealed record CoordinationCycle(bool Sleep, DateTimeOffset? WakeAt);
+/// until a change when null), or look at once (a new referral, a retry after a failed step).
+/// <paramref name="DueEffects"/>: ids of effects a commit added and that are due now, performed before the first look.
+/// <paramref name="Retry"/>: the effects' retry policy (from the starter's configuration, then from the last look);
+/// without it announced effects are left to the look.</summary>
+public sealed record CoordinationCycle(bool Sleep, DateTimeOffset? WakeAt, IReadOnlyList<string>? DueEffects = null,
+    EffectRetrySettings? Retry = null);
 
-/// <summary>The payload of <see cref="ReferralCoordinator.ChangedEvent"/>. Its content is not needed: the cycle
-/// reads the referral from Table Storage.</summary>
-public sealed record ReferralChanged(DateTimeOffset At);
+/// <summary>The payload of <see cref="ReferralCoordinator.ChangedEvent"/>: any payload wakes the cycle, which reads
+/// the referral from Table Storage; <paramref name="DueEffects"/> (ids of effects the commit added that are due now)
+/// are performed before that look, to save a round trip through the apply activity.</summary>
+public sealed record ReferralChanged(DateTimeOffset At, IReadOnlyList<string>? DueEffects = null);
 
 /// <summary>What the apply activity found: the effects to perform now, when to wake next (real UTC time, so a
 /// development clock that runs ahead still maps onto durable timers), and the retry policy for the effects, taken

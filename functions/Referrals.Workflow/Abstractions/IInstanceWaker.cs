@@ -6,12 +6,14 @@ namespace Referrals.Workflow;
 /// </summary>
 public interface IInstanceWaker
 {
-    /// <summary>The first commit of a new instance (stored as <paramref name="version"/>): start its coordinator.</summary>
-    Task StartAsync(string instanceId, long version, CancellationToken cancellationToken);
+    /// <summary>The first commit of a new instance (stored as <paramref name="version"/>): start its coordinator.
+    /// <paramref name="dueEffectIds"/> are the ids of the effects the commit added that are due now, so the coordinator
+    /// can perform them before it first looks at the instance (ids only: they travel through engine state).</summary>
+    Task StartAsync(string instanceId, long version, IReadOnlyList<string> dueEffectIds, CancellationToken cancellationToken);
 
     /// <summary>A committed change (effects to perform, timers moved), stored as <paramref name="version"/>, asks the
-    /// running coordinator to look again.</summary>
-    Task WakeAsync(string instanceId, long version, CancellationToken cancellationToken);
+    /// running coordinator to look again; <paramref name="dueEffectIds"/> as for <see cref="StartAsync"/>.</summary>
+    Task WakeAsync(string instanceId, long version, IReadOnlyList<string> dueEffectIds, CancellationToken cancellationToken);
 
     /// <summary>From the safety sweep: the instance has overdue work, so its coordinator may be gone or stuck. Starts
     /// it when it does not exist or has ended, otherwise wakes it.</summary>

@@ -59,12 +59,16 @@ internal sealed class DecisionCommitter(
             if (rejection is not null || !partition.HasChanges)
             {
                 await ForgetAsync(marker, cancellationToken);
-                return new CommitOutcome<TState>(partition, rejection, null, existed, ChangesWork: false);
+                return new CommitOutcome<TState>(partition, rejection, null, existed, ChangesWork: false, []);
             }
 
             attempt++;
             var addsWork = partition.AddsOutboxWork;
             var changesTimers = partition.ChangesTimers;
+            // Read before the commit, which makes the added rows the stored ones.
+            var now = time.GetUtcNow();
+            var dueEffectIds = partition.AddedOutbox.Where(item => item.IsDue(now))
+                .OrderBy(item => item.Key, StringComparer.Ordinal).Select(item => item.EffectId).ToList();
             var indexing = store.IndexTimersAsync(partition, cancellationToken);
             if (addsWork && marker is null)
             {
@@ -85,7 +89,7 @@ internal sealed class DecisionCommitter(
                     marker = null;
                 }
 
-                return new CommitOutcome<TState>(partition, null, marker, existed, addsWork || changesTimers);
+                return new CommitOutcome<TState>(partition, null, marker, existed, addsWork || changesTimers, dueEffectIds);
             }
 
             if (attempt > options.Value.MaxConflictRetries)
@@ -123,8 +127,9 @@ internal sealed class DecisionCommitter(
 }
 
 /// <summary>What a decide-and-commit produced: the partition as stored, a rejection, the wake marker of a guarded
-/// commit that added effects (null otherwise), whether the instance existed before, and whether the commit changed
-/// work the coordinator must look at (effects added, timers set or cancelled).</summary>
+/// commit that added effects (null otherwise), whether the instance existed before, whether the commit changed
+/// work the coordinator must look at (effects added, timers set or cancelled), and the ids of the effects it added
+/// that are due now (the coordinator performs those first).</summary>
 internal sealed record CommitOutcome<TState>(InstancePartition<TState> Partition, Rejection? Rejection, DueTimer? Marker,
-    bool Existed, bool ChangesWork)
+    bool Existed, bool ChangesWork, IReadOnlyList<string> DueEffectIds)
     where TState : class;

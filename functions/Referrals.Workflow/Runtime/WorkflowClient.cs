@@ -46,11 +46,11 @@ internal sealed class WorkflowClient<TState, TCommand>(
         {
             if (outcome.Existed)
             {
-                await waker.WakeAsync(instanceId, outcome.Partition.Version, cancellationToken);
+                await waker.WakeAsync(instanceId, outcome.Partition.Version, outcome.DueEffectIds, cancellationToken);
             }
             else
             {
-                await waker.StartAsync(instanceId, outcome.Partition.Version, cancellationToken);
+                await waker.StartAsync(instanceId, outcome.Partition.Version, outcome.DueEffectIds, cancellationToken);
             }
         }
         catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)

@@ -73,6 +73,9 @@ internal sealed class InstancePartition<TState>
     /// <summary>True when the pending transaction adds outbox rows (so a dispatch must follow it).</summary>
     public bool AddsOutboxWork => Outbox.Keys.Any(key => !_storedOutbox.ContainsKey(key));
 
+    /// <summary>The outbox rows the pending transaction adds.</summary>
+    public IEnumerable<OutboxItem> AddedOutbox => Outbox.Values.Where(item => !_storedOutbox.ContainsKey(item.Key));
+
     /// <summary>True when the pending transaction sets, moves or cancels a timer.</summary>
     public bool ChangesTimers => _blindTimerDeletes.Count > 0 || !SameTimers();
 

@@ -1,18 +1,21 @@
 using System.Collections.Concurrent;
+using System.Collections.Immutable;
 using Referrals.Workflow;
 
 namespace Referrals.Testing.ReferenceWorkflow;
 
 /// <summary>
 /// Drives instances through <see cref="IWorkflowCoordination"/> in process, the way the app's Durable orchestration
-/// does (apply what is due, perform each due effect, give up on a failed one, look again), but synchronously and
+/// does (perform the effects a commit announced, apply what is due, perform each due effect, give up on a failed one,
+/// look again), but synchronously and
 /// without an engine, so tests of the workflow library and its storage stay fast and deterministic. It is also the
 /// library's <see cref="IInstanceWaker"/>: it remembers which instances were woken.
 /// </summary>
 public sealed class InlineCoordinator(Func<IWorkflowCoordination> coordination, TimeProvider time) : IInstanceWaker
 {
     private const int MaxRounds = 1000;
-    private readonly ConcurrentDictionary<string, byte> _woken = new(StringComparer.Ordinal);
+    // Woken instances, with the effect ids their commits announced as due.
+    private readonly ConcurrentDictionary<string, ImmutableHashSet<string>> _woken = new(StringComparer.Ordinal);
     private int _wakes;
 
     /// <summary>How many wake-ups (starts included) commits asked for.</summary>
@@ -21,10 +24,15 @@ public sealed class InlineCoordinator(Func<IWorkflowCoordination> coordination, 
     /// <summary>When set, wake-ups throw (a crash between the commit and the wake-up).</summary>
     public bool FailWakes { get; set; }
 
-    public Task StartAsync(string instanceId, long version, CancellationToken cancellationToken) =>
-        WakeAsync(instanceId, version, cancellationToken);
+    /// <summary>The effect ids the last commits announced as due, per instance (all wake-ups so far).</summary>
+    public ConcurrentQueue<(string InstanceId, IReadOnlyList<string> DueEffectIds)> Announced { get; } = new();
 
-    public Task WakeAsync(string instanceId, long version, CancellationToken cancellationToken)
+    public Task StartAsync(string instanceId, long version, IReadOnlyList<string> dueEffectIds,
+        CancellationToken cancellationToken) =>
+        WakeAsync(instanceId, version, dueEffectIds, cancellationToken);
+
+    public Task WakeAsync(string instanceId, long version, IReadOnlyList<string> dueEffectIds,
+        CancellationToken cancellationToken)
     {
         if (FailWakes)
         {
@@ -32,12 +40,13 @@ public sealed class InlineCoordinator(Func<IWorkflowCoordination> coordination, 
         }
 
         Interlocked.Increment(ref _wakes);
-        _woken[instanceId] = 0;
+        Announced.Enqueue((instanceId, dueEffectIds));
+        _woken.AddOrUpdate(instanceId, _ => [.. dueEffectIds], (_, ids) => ids.Union(dueEffectIds));
         return Task.CompletedTask;
     }
 
     public Task EnsureRunningAsync(string instanceId, CancellationToken cancellationToken) =>
-        WakeAsync(instanceId, 0, cancellationToken);
+        WakeAsync(instanceId, 0, [], cancellationToken);
 
     /// <summary>Runs cycles for woken instances and for instances with index rows due by now, until none is left.</summary>
     public async Task RunUntilIdleAsync(CancellationToken cancellationToken)
@@ -47,7 +56,7 @@ public sealed class InlineCoordinator(Func<IWorkflowCoordination> coordination, 
         {
             foreach (var id in await steps.FindDueAsync(time.GetUtcNow(), cancellationToken))
             {
-                _woken[id] = 0;
+                _woken.TryAdd(id, []);
             }
 
             var batch = _woken.Keys.ToList();
@@ -58,8 +67,10 @@ public sealed class InlineCoordinator(Func<IWorkflowCoordination> coordination, 
 
             foreach (var id in batch)
             {
-                _woken.TryRemove(id, out _);
-                await CycleAsync(steps, id, cancellationToken);
+                if (_woken.TryRemove(id, out var announced))
+                {
+                    await CycleAsync(steps, id, cancellationToken, [.. announced.Order(StringComparer.Ordinal)]);
+                }
             }
 
             await steps.SweepAsync(time.GetUtcNow(), cancellationToken);
@@ -68,9 +79,12 @@ public sealed class InlineCoordinator(Func<IWorkflowCoordination> coordination, 
         throw new InvalidOperationException($"The instances did not become idle within {MaxRounds} rounds.");
     }
 
-    /// <summary>One cycle of one instance, as the orchestration runs it.</summary>
-    public static async Task CycleAsync(IWorkflowCoordination steps, string instanceId, CancellationToken cancellationToken)
+    /// <summary>One cycle of one instance, as the orchestration runs it: the announced effects first, then the looks.</summary>
+    public static async Task CycleAsync(IWorkflowCoordination steps, string instanceId, CancellationToken cancellationToken,
+        IReadOnlyList<string>? announced = null)
     {
+        await Task.WhenAll((announced ?? []).Distinct(StringComparer.Ordinal)
+            .Select(id => PerformAsync(steps, instanceId, id, cancellationToken)));
         for (var round = 0; round < 20; round++)
         {
             var due = await steps.ApplyDueAsync(instanceId, cancellationToken);
@@ -79,14 +93,17 @@ public sealed class InlineCoordinator(Func<IWorkflowCoordination> coordination, 
                 return;
             }
 
-            await Task.WhenAll(due.Effects.Select(async effect =>
-            {
-                var step = await steps.PerformEffectAsync(instanceId, effect.Id, cancellationToken);
-                if (step.Kind == EffectStepKind.Failed)
-                {
-                    await steps.GiveUpAttemptsAsync(instanceId, effect.Id, 1, step.Reason ?? "failed", cancellationToken);
-                }
-            }));
+            await Task.WhenAll(due.Effects.Select(effect => PerformAsync(steps, instanceId, effect.Id, cancellationToken)));
+        }
+    }
+
+    private static async Task PerformAsync(IWorkflowCoordination steps, string instanceId, string effectId,
+        CancellationToken cancellationToken)
+    {
+        var step = await steps.PerformEffectAsync(instanceId, effectId, cancellationToken);
+        if (step.Kind == EffectStepKind.Failed)
+        {
+            await steps.GiveUpAttemptsAsync(instanceId, effectId, 1, step.Reason ?? "failed", cancellationToken);
         }
     }
 }
