@@ -14,7 +14,7 @@ internal sealed class InstanceStore(TableServiceClient tables, TimerIndex timerI
 
     public IPayloadProtector ProtectorForPartitions => protector;
 
-    /// <summary>One range query: outbox rows, the state row and timer rows (events sort before and are skipped).</summary>
+    /// <summary>One range query: outbox rows, the state row and timer rows (timeline pages sort before and are skipped).</summary>
     public async Task<InstancePartition<TState>> LoadAsync<TState>(string instanceId, CancellationToken cancellationToken)
         where TState : class
     {
@@ -57,17 +57,44 @@ internal sealed class InstanceStore(TableServiceClient tables, TimerIndex timerI
         return InstancePartition<TState>.Load(instanceId, rows, protector, isComplete: false);
     }
 
-    public async Task<IReadOnlyList<RecordedEvent>> LoadEventsAsync(string instanceId, CancellationToken cancellationToken)
+    /// <summary>The timeline up to the state row that was read, by parallel point reads of its pages (pages sort
+    /// before the outbox, so the partition query never reads them).</summary>
+    public async Task<IReadOnlyList<RecordedEvent>> LoadTimelineAsync(string instanceId, TimelineCursor timeline,
+        long nextSequence, CancellationToken cancellationToken)
     {
-        var filter = TableClient.CreateQueryFilter(
-            $"PartitionKey eq {instanceId} and RowKey ge {RowKeys.EventPrefix} and RowKey lt {RowKeys.EventUpperBound}");
-        var events = new List<RecordedEvent>();
-        await foreach (var entity in _table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
+        var reads = Enumerable.Range(0, timeline.PageCount)
+            .Select(page => _table.GetEntityIfExistsAsync<TableEntity>(instanceId,
+                RowKeys.Stored(instanceId, RowKeys.TimelinePage(page)), cancellationToken: cancellationToken))
+            .ToList();
+        var pages = new List<TableEntity>(reads.Count);
+        foreach (var response in await Task.WhenAll(reads))
         {
-            events.Add(PartitionEntities.ReadEvent(entity, protector));
+            if (response.HasValue && response.Value is { } page)
+            {
+                pages.Add(page);
+            }
         }
 
-        return events;
+        return TimelinePages.Read(instanceId, pages, nextSequence, protector);
+    }
+
+    /// <summary>The state and its timeline by point reads only (the state row, then its pages): no query, which
+    /// Azurite would answer by scanning the whole table. Null when the instance does not exist.</summary>
+    public async Task<WorkflowTimeline<TState>?> LoadStateAndTimelineAsync<TState>(string instanceId,
+        CancellationToken cancellationToken)
+        where TState : class
+    {
+        var response = await _table.GetEntityIfExistsAsync<TableEntity>(instanceId, RowKeys.Stored(instanceId, RowKeys.State),
+            cancellationToken: cancellationToken);
+        if (!response.HasValue || response.Value is null)
+        {
+            return null;
+        }
+
+        var row = PartitionEntities.ReadState(response.Value);
+        var state = InstancePartition<TState>.ReadState(instanceId, row.StoredState, protector);
+        var events = await LoadTimelineAsync(instanceId, row.Timeline, row.NextSequence, cancellationToken);
+        return new WorkflowTimeline<TState>(instanceId, state, row.Version, events);
     }
 
     public async Task<TState?> LoadStateAsync<TState>(string instanceId, CancellationToken cancellationToken)
@@ -80,8 +107,7 @@ internal sealed class InstanceStore(TableServiceClient tables, TimerIndex timerI
             return null;
         }
 
-        var (stored, _, _) = PartitionEntities.ReadState(response.Value);
-        return InstancePartition<TState>.ReadState(instanceId, stored, protector);
+        return InstancePartition<TState>.ReadState(instanceId, PartitionEntities.ReadState(response.Value).StoredState, protector);
     }
 
     /// <summary>Writes the index rows of the timers the partition's pending changes set. They go first: a timer
