@@ -215,6 +215,22 @@ public sealed class TimelinePageTests(AzuriteFixture azurite) : IClassFixture<Az
     }
 
     [Fact]
+    public async Task A_page_the_state_row_counts_but_storage_lacks_makes_the_instance_unreadable()
+    {
+        var store = Store(azurite.TableService());
+        var id = RuntimeTestKit.NewId();
+        var partition = InstancePartition<Counter>.New(id, NoPayloadProtection.Instance);
+        partition.Apply(Decision<Counter>.Accept(new Counter(1), [Noted("one")]), Now);
+        Assert.True(await store.TryCommitAsync(partition, default));
+        await _table.DeleteEntityAsync(id, RowKeys.Stored(id, RowKeys.TimelinePage(0)));
+
+        var error = await Assert.ThrowsAsync<WorkflowStateUnreadableException>(
+            () => store.LoadStateAndTimelineAsync<Counter>(id, default));
+
+        Assert.Equal(id, error.InstanceId);
+    }
+
+    [Fact]
     public async Task A_brand_new_instance_reads_back_its_first_event_from_page_zero()
     {
         await using var runtime = await RuntimeTestKit.StartAsync(azurite, _names, RuntimeTestKit.Clock());

@@ -69,10 +69,10 @@ internal sealed class InstanceStore(TableServiceClient tables, TimerIndex timerI
         var pages = new List<TableEntity>(reads.Count);
         foreach (var response in await Task.WhenAll(reads))
         {
-            if (response.HasValue && response.Value is { } page)
-            {
-                pages.Add(page);
-            }
+            // Pages are never deleted, so one the state row counts must be there.
+            pages.Add(response.HasValue && response.Value is { } page
+                ? page
+                : throw new WorkflowStateUnreadableException(instanceId, $"timeline page {pages.Count} is missing.", null));
         }
 
         return TimelinePages.Read(instanceId, pages, nextSequence, protector);
