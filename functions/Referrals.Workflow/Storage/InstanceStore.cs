@@ -59,12 +59,38 @@ internal sealed class InstanceStore(TableServiceClient tables, TimerIndex timerI
 
     /// <summary>The timeline up to the state row that was read, by parallel point reads of its pages (pages sort
     /// before the outbox, so the partition query never reads them).</summary>
-    public async Task<IReadOnlyList<RecordedEvent>> LoadTimelineAsync(string instanceId, TimelineCursor timeline,
-        long nextSequence, CancellationToken cancellationToken)
+    public Task<IReadOnlyList<RecordedEvent>> LoadTimelineAsync(string instanceId, TimelineCursor timeline,
+        long nextSequence, CancellationToken cancellationToken) =>
+        LoadTimelineAsync(instanceId, timeline, nextSequence, firstPage: null, cancellationToken);
+
+    /// <summary>The state and its timeline by point reads only: no query, which Azurite would answer by scanning the
+    /// whole table. The first page is read alongside the state row, so a normal instance costs two reads in one round
+    /// trip. Null when the instance does not exist.</summary>
+    public async Task<WorkflowTimeline<TState>?> LoadStateAndTimelineAsync<TState>(string instanceId,
+        CancellationToken cancellationToken)
+        where TState : class
+    {
+        var stateRead = _table.GetEntityIfExistsAsync<TableEntity>(instanceId, RowKeys.Stored(instanceId, RowKeys.State),
+            cancellationToken: cancellationToken);
+        var firstPageRead = ReadPageAsync(instanceId, 0, cancellationToken);
+        await Task.WhenAll(stateRead, firstPageRead);
+        var response = await stateRead;
+        if (!response.HasValue || response.Value is null)
+        {
+            return null;
+        }
+
+        var row = PartitionEntities.ReadState(response.Value);
+        var state = InstancePartition<TState>.ReadState(instanceId, row.StoredState, protector);
+        var events = await LoadTimelineAsync(instanceId, row.Timeline, row.NextSequence, firstPageRead, cancellationToken);
+        return new WorkflowTimeline<TState>(instanceId, state, row.Version, events);
+    }
+
+    private async Task<IReadOnlyList<RecordedEvent>> LoadTimelineAsync(string instanceId, TimelineCursor timeline,
+        long nextSequence, Task<NullableResponse<TableEntity>>? firstPage, CancellationToken cancellationToken)
     {
         var reads = Enumerable.Range(0, timeline.PageCount)
-            .Select(page => _table.GetEntityIfExistsAsync<TableEntity>(instanceId,
-                RowKeys.Stored(instanceId, RowKeys.TimelinePage(page)), cancellationToken: cancellationToken))
+            .Select(page => page == 0 && firstPage is not null ? firstPage : ReadPageAsync(instanceId, page, cancellationToken))
             .ToList();
         var pages = new List<TableEntity>(reads.Count);
         foreach (var response in await Task.WhenAll(reads))
@@ -78,24 +104,9 @@ internal sealed class InstanceStore(TableServiceClient tables, TimerIndex timerI
         return TimelinePages.Read(instanceId, pages, nextSequence, protector);
     }
 
-    /// <summary>The state and its timeline by point reads only (the state row, then its pages): no query, which
-    /// Azurite would answer by scanning the whole table. Null when the instance does not exist.</summary>
-    public async Task<WorkflowTimeline<TState>?> LoadStateAndTimelineAsync<TState>(string instanceId,
-        CancellationToken cancellationToken)
-        where TState : class
-    {
-        var response = await _table.GetEntityIfExistsAsync<TableEntity>(instanceId, RowKeys.Stored(instanceId, RowKeys.State),
+    private Task<NullableResponse<TableEntity>> ReadPageAsync(string instanceId, int page, CancellationToken cancellationToken) =>
+        _table.GetEntityIfExistsAsync<TableEntity>(instanceId, RowKeys.Stored(instanceId, RowKeys.TimelinePage(page)),
             cancellationToken: cancellationToken);
-        if (!response.HasValue || response.Value is null)
-        {
-            return null;
-        }
-
-        var row = PartitionEntities.ReadState(response.Value);
-        var state = InstancePartition<TState>.ReadState(instanceId, row.StoredState, protector);
-        var events = await LoadTimelineAsync(instanceId, row.Timeline, row.NextSequence, cancellationToken);
-        return new WorkflowTimeline<TState>(instanceId, state, row.Version, events);
-    }
 
     public async Task<TState?> LoadStateAsync<TState>(string instanceId, CancellationToken cancellationToken)
         where TState : class
