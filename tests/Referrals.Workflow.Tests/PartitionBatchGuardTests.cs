@@ -30,6 +30,16 @@ public sealed class PartitionBatchGuardTests
     }
 
     [Fact]
+    public void Guard_rejects_an_entity_named_twice()
+    {
+        var actions = new List<TableTransactionAction> { Add("p", 1), Add("p", 2), Add("p", 1) };
+
+        var error = Assert.Throws<InvalidOperationException>(() => PartitionBatchGuard.Ensure("p", actions));
+
+        Assert.Contains("'r1'", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Guard_rejects_more_than_100_entities()
     {
         var actions = Enumerable.Range(0, 101).Select(i => Add("p", i)).ToList();

@@ -40,9 +40,9 @@ public sealed class StorageLayoutTests
     }
 
     [Fact]
-    public void Event_rows_sort_before_the_rows_a_dispatch_loads()
+    public void Timeline_pages_sort_before_the_rows_a_dispatch_loads()
     {
-        Assert.True(string.CompareOrdinal(RowKeys.Event(long.MaxValue / 1_000_000), RowKeys.LoadFrom) < 0);
+        Assert.True(string.CompareOrdinal(RowKeys.TimelinePage(999_999), RowKeys.LoadFrom) < 0);
         Assert.True(string.CompareOrdinal(RowKeys.State, RowKeys.LoadFrom) > 0);
         Assert.True(string.CompareOrdinal(RowKeys.Outbox("a"), RowKeys.LoadFrom) > 0);
         Assert.True(string.CompareOrdinal(RowKeys.Timer("a"), RowKeys.LoadFrom) > 0);
@@ -53,10 +53,8 @@ public sealed class StorageLayoutTests
     {
         const string id = "order-000001";
 
-        Assert.True(string.CompareOrdinal(RowKeys.Stored(id, RowKeys.Event(long.MaxValue / 1_000_000)), RowKeys.LoadFrom) < 0);
-        Assert.True(string.CompareOrdinal(RowKeys.Stored(id, RowKeys.Event(1)), RowKeys.EventPrefix) > 0);
-        Assert.True(string.CompareOrdinal(RowKeys.Stored(id, RowKeys.Event(9)), RowKeys.EventUpperBound) < 0);
-        Assert.True(string.CompareOrdinal(RowKeys.Stored(id, RowKeys.Event(9)), RowKeys.Stored(id, RowKeys.Event(10))) < 0);
+        Assert.True(string.CompareOrdinal(RowKeys.Stored(id, RowKeys.TimelinePage(999_999)), RowKeys.LoadFrom) < 0);
+        Assert.True(string.CompareOrdinal(RowKeys.Stored(id, RowKeys.TimelinePage(0)), RowKeys.TimelinePagePrefix) > 0);
         Assert.True(string.CompareOrdinal(RowKeys.Stored(id, RowKeys.State), RowKeys.LoadFrom) > 0);
         Assert.True(string.CompareOrdinal(RowKeys.Stored(id, RowKeys.Outbox("a")), RowKeys.LoadFrom) > 0);
         Assert.True(string.CompareOrdinal(RowKeys.Stored(id, RowKeys.Timer("a")), RowKeys.LoadFrom) > 0);
@@ -64,7 +62,7 @@ public sealed class StorageLayoutTests
 
     [Theory]
     [InlineData("s")]
-    [InlineData("e|000000000001")]
+    [InlineData("e|000000")]
     [InlineData("o|notify-sms")]
     [InlineData("o|notify-email")]
     [InlineData("t|expiry")]

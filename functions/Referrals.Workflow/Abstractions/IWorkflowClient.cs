@@ -20,8 +20,13 @@ public interface IWorkflowClient<TState, in TCommand> : IWorkflowReader<TState>
 public interface IWorkflowReader<TState>
     where TState : class
 {
-    /// <summary>The instance with its timeline, timers and unfinished effects; null when it does not exist.</summary>
+    /// <summary>The instance with its timeline, timers and unfinished effects; null when it does not exist. Costs a
+    /// partition query: for operators and tests, not for a hot read path.</summary>
     Task<WorkflowSnapshot<TState>?> GetAsync(string instanceId, CancellationToken cancellationToken);
+
+    /// <summary>The state and its timeline by point reads only (two for a normal instance), for the read path that
+    /// must stay fast; null when the instance does not exist.</summary>
+    Task<WorkflowTimeline<TState>?> GetTimelineAsync(string instanceId, CancellationToken cancellationToken);
 
     /// <summary>Only the state; null when the instance does not exist.</summary>
     Task<TState?> GetStateAsync(string instanceId, CancellationToken cancellationToken);
@@ -34,6 +39,15 @@ public sealed record CommandResult<TState>(TState? State, long Version, Rejectio
     public bool Applied => Rejection is null;
 }
 
+/// <summary>An instance's state and timeline as of one version.</summary>
+public record WorkflowTimeline<TState>(
+    string InstanceId,
+    TState State,
+    long Version,
+    IReadOnlyList<RecordedEvent> Events)
+    where TState : class;
+
+/// <summary>An instance's state and timeline with its timers and unfinished effects.</summary>
 public sealed record WorkflowSnapshot<TState>(
     string InstanceId,
     TState State,
@@ -41,6 +55,7 @@ public sealed record WorkflowSnapshot<TState>(
     IReadOnlyList<RecordedEvent> Events,
     IReadOnlyList<ScheduledTimer> Timers,
     IReadOnlyList<PendingEffect> Effects)
+    : WorkflowTimeline<TState>(InstanceId, State, Version, Events)
     where TState : class;
 
 public sealed record ScheduledTimer(string Kind, DateTimeOffset DueAt, string Token);

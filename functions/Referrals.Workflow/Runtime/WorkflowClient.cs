@@ -73,6 +73,9 @@ internal sealed class WorkflowClient<TState, TCommand>(
     public Task<WorkflowSnapshot<TState>?> GetAsync(string instanceId, CancellationToken cancellationToken) =>
         reader.GetAsync(instanceId, cancellationToken);
 
+    public Task<WorkflowTimeline<TState>?> GetTimelineAsync(string instanceId, CancellationToken cancellationToken) =>
+        reader.GetTimelineAsync(instanceId, cancellationToken);
+
     public Task<TState?> GetStateAsync(string instanceId, CancellationToken cancellationToken) =>
         reader.GetStateAsync(instanceId, cancellationToken);
 }

@@ -9,18 +9,22 @@ internal sealed class WorkflowReader<TState>(InstanceStore store) : IWorkflowRea
     public async Task<WorkflowSnapshot<TState>?> GetAsync(string instanceId, CancellationToken cancellationToken)
     {
         RowKeys.Validate(instanceId, nameof(instanceId));
-        var partitionTask = store.LoadAsync<TState>(instanceId, cancellationToken);
-        var eventsTask = store.LoadEventsAsync(instanceId, cancellationToken);
-        var partition = await partitionTask;
-        var events = await eventsTask;
+        var partition = await store.LoadAsync<TState>(instanceId, cancellationToken);
         if (partition.State is null)
         {
             return null;
         }
 
+        var events = await store.LoadTimelineAsync(instanceId, partition.Timeline, partition.NextSequence, cancellationToken);
         var timers = partition.Timers.Values.OrderBy(t => t.DueAt).ThenBy(t => t.Kind, StringComparer.Ordinal).ToList();
         var effects = partition.Outbox.Values.Select(item => item.ToPendingEffect()).ToList();
         return new WorkflowSnapshot<TState>(instanceId, partition.State, partition.Version, events, timers, effects);
+    }
+
+    public Task<WorkflowTimeline<TState>?> GetTimelineAsync(string instanceId, CancellationToken cancellationToken)
+    {
+        RowKeys.Validate(instanceId, nameof(instanceId));
+        return store.LoadStateAndTimelineAsync<TState>(instanceId, cancellationToken);
     }
 
     public Task<TState?> GetStateAsync(string instanceId, CancellationToken cancellationToken)

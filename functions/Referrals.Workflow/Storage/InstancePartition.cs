@@ -11,6 +11,9 @@ namespace Referrals.Workflow.Storage;
 /// A partition read in part (<see cref="IsComplete"/> false: the state row and some timer rows, by point reads) knows
 /// only those rows: new outbox rows are added blind and a cancelled timer it has not read is deleted blind, so a
 /// clash with an unread row fails the transaction and the caller reloads the whole partition.
+/// New timeline events are merged into the page rows the state row's timeline cursor points at (see
+/// <see cref="TimelinePages"/>); the cursor moves with the state row, so only the commit that wins the state row's
+/// ETag writes its events.
 /// A timer the decision sets is also owed a row in the global index, and so is an effect it delays (not before a
 /// later time); <see cref="TakeTimersToIndex"/> hands those over so the store writes them before the transaction (an
 /// index row whose commit then fails is found stale).
@@ -19,7 +22,7 @@ internal sealed class InstancePartition<TState>
     where TState : class
 {
     private readonly IPayloadProtector _protector;
-    private readonly List<TableEntity> _newEvents = [];
+    private readonly SortedDictionary<int, TableEntity> _pageAppends = [];
     private readonly HashSet<string> _blindTimerDeletes = new(StringComparer.Ordinal);
     private readonly List<ScheduledTimer> _timersToIndex = [];
     private Dictionary<string, OutboxItem> _storedOutbox;
@@ -27,8 +30,8 @@ internal sealed class InstancePartition<TState>
     private bool _stateChanged;
 
     private InstancePartition(string instanceId, IPayloadProtector protector, bool exists, ETag stateETag, TState? state,
-        long version, long nextSequence, Dictionary<string, OutboxItem> outbox, Dictionary<string, ScheduledTimer> timers,
-        bool isComplete = true)
+        long version, long nextSequence, TimelineCursor timeline, Dictionary<string, OutboxItem> outbox,
+        Dictionary<string, ScheduledTimer> timers, bool isComplete = true)
     {
         InstanceId = instanceId;
         IsComplete = isComplete;
@@ -38,6 +41,7 @@ internal sealed class InstancePartition<TState>
         State = state;
         Version = version;
         NextSequence = nextSequence;
+        Timeline = timeline;
         _storedOutbox = outbox;
         _storedTimers = timers;
         Outbox = new Dictionary<string, OutboxItem>(outbox, StringComparer.Ordinal);
@@ -61,6 +65,9 @@ internal sealed class InstancePartition<TState>
 
     public long NextSequence { get; private set; }
 
+    /// <summary>Where the next timeline event goes (moves with each applied event).</summary>
+    public TimelineCursor Timeline { get; private set; }
+
     /// <summary>The working outbox, keyed by key within the partition.</summary>
     public Dictionary<string, OutboxItem> Outbox { get; }
 
@@ -68,7 +75,7 @@ internal sealed class InstancePartition<TState>
     public Dictionary<string, ScheduledTimer> Timers { get; }
 
     public bool HasChanges =>
-        _stateChanged || _newEvents.Count > 0 || _blindTimerDeletes.Count > 0 || !SameOutbox() || !SameTimers();
+        _stateChanged || _pageAppends.Count > 0 || _blindTimerDeletes.Count > 0 || !SameOutbox() || !SameTimers();
 
     /// <summary>True when the pending transaction adds outbox rows (so a dispatch must follow it).</summary>
     public bool AddsOutboxWork => Outbox.Keys.Any(key => !_storedOutbox.ContainsKey(key));
@@ -82,7 +89,7 @@ internal sealed class InstancePartition<TState>
     public bool CanWriteState => !Exists || StateETag != default;
 
     public static InstancePartition<TState> New(string instanceId, IPayloadProtector protector) =>
-        new(instanceId, protector, false, default, null, 0, 1, new(StringComparer.Ordinal), new(StringComparer.Ordinal));
+        new(instanceId, protector, false, default, null, 0, 1, default, new(StringComparer.Ordinal), new(StringComparer.Ordinal));
 
     /// <summary>Builds the partition from the rows of a "RowKey ge 'o'" query (outbox, state, timers), or, when
     /// <paramref name="isComplete"/> is false, from the few rows read by point reads.</summary>
@@ -113,13 +120,14 @@ internal sealed class InstancePartition<TState>
 
         if (stateEntity is null)
         {
-            return new InstancePartition<TState>(instanceId, protector, false, default, null, 0, 1, outbox, timers, isComplete);
+            return new InstancePartition<TState>(instanceId, protector, false, default, null, 0, 1, default, outbox, timers,
+                isComplete);
         }
 
-        var (stored, version, nextSequence) = PartitionEntities.ReadState(stateEntity);
-        var state = ReadState(instanceId, stored, protector);
-        return new InstancePartition<TState>(instanceId, protector, true, stateEntity.ETag, state, version, nextSequence,
-            outbox, timers, isComplete);
+        var row = PartitionEntities.ReadState(stateEntity);
+        var state = ReadState(instanceId, row.StoredState, protector);
+        return new InstancePartition<TState>(instanceId, protector, true, stateEntity.ETag, state, row.Version,
+            row.NextSequence, row.Timeline, outbox, timers, isComplete);
     }
 
     public static TState ReadState(string instanceId, string? stored, IPayloadProtector protector)
@@ -185,12 +193,27 @@ internal sealed class InstancePartition<TState>
             }
         }
 
+        var eventProperties = decision.Events
+            .Select((workflowEvent, index) => TimelinePages.EventProperties(NextSequence + index, now, workflowEvent.Type,
+                TimelinePages.ProtectPayload(workflowEvent, _protector)))
+            .ToList();
+        eventProperties.ForEach(TimelinePages.EnsureFitsOnAPage);
+
         State = decision.State ?? throw new InvalidOperationException("An accepted decision must carry a state.");
         _stateChanged = true;
-        foreach (var workflowEvent in decision.Events)
+        foreach (var properties in eventProperties)
         {
-            _newEvents.Add(PartitionEntities.Event(InstanceId, NextSequence++, now, workflowEvent.Type,
-                PartitionEntities.ProtectEvent(workflowEvent, _protector)));
+            NextSequence++;
+            Timeline = Timeline.Place(properties, out var page);
+            if (!_pageAppends.TryGetValue(page, out var pageRow))
+            {
+                _pageAppends[page] = pageRow = PartitionEntities.TimelinePageRow(InstanceId, page);
+            }
+
+            foreach (var (name, value) in properties)
+            {
+                pageRow[name] = value;
+            }
         }
 
         foreach (var effect in decision.Effects)
@@ -263,14 +286,15 @@ internal sealed class InstancePartition<TState>
             }
 
             var stored = _protector.Protect(JsonSerializer.Serialize(State, WorkflowJson.Options));
-            var entity = PartitionEntities.State(InstanceId, stored, Version + 1, NextSequence);
+            var entity = PartitionEntities.State(InstanceId, stored, Version + 1, NextSequence, Timeline);
             stateActionIndex = actions.Count;
             actions.Add(Exists
                 ? new TableTransactionAction(TableTransactionActionType.UpdateReplace, entity, StateETag)
                 : new TableTransactionAction(TableTransactionActionType.Add, entity));
         }
 
-        actions.AddRange(_newEvents.Select(e => new TableTransactionAction(TableTransactionActionType.Add, e)));
+        // Merge: the page may already hold earlier events, which the committer never reads.
+        actions.AddRange(_pageAppends.Values.Select(page => new TableTransactionAction(TableTransactionActionType.UpsertMerge, page)));
         foreach (var (key, item) in Outbox)
         {
             if (!_storedOutbox.TryGetValue(key, out var stored))
@@ -319,7 +343,7 @@ internal sealed class InstancePartition<TState>
         }
 
         _stateChanged = false;
-        _newEvents.Clear();
+        _pageAppends.Clear();
         _blindTimerDeletes.Clear();
         _storedOutbox = new Dictionary<string, OutboxItem>(Outbox, StringComparer.Ordinal);
         _storedTimers = new Dictionary<string, ScheduledTimer>(Timers, StringComparer.Ordinal);

@@ -14,7 +14,7 @@ internal sealed class InstanceStore(TableServiceClient tables, TimerIndex timerI
 
     public IPayloadProtector ProtectorForPartitions => protector;
 
-    /// <summary>One range query: outbox rows, the state row and timer rows (events sort before and are skipped).</summary>
+    /// <summary>One range query: outbox rows, the state row and timer rows (timeline pages sort before and are skipped).</summary>
     public async Task<InstancePartition<TState>> LoadAsync<TState>(string instanceId, CancellationToken cancellationToken)
         where TState : class
     {
@@ -57,18 +57,56 @@ internal sealed class InstanceStore(TableServiceClient tables, TimerIndex timerI
         return InstancePartition<TState>.Load(instanceId, rows, protector, isComplete: false);
     }
 
-    public async Task<IReadOnlyList<RecordedEvent>> LoadEventsAsync(string instanceId, CancellationToken cancellationToken)
+    /// <summary>The timeline up to the state row that was read, by parallel point reads of its pages (pages sort
+    /// before the outbox, so the partition query never reads them).</summary>
+    public Task<IReadOnlyList<RecordedEvent>> LoadTimelineAsync(string instanceId, TimelineCursor timeline,
+        long nextSequence, CancellationToken cancellationToken) =>
+        LoadTimelineAsync(instanceId, timeline, nextSequence, firstPage: null, cancellationToken);
+
+    /// <summary>The state and its timeline by point reads only: no query, which Azurite would answer by scanning the
+    /// whole table. The first page is read alongside the state row, so a normal instance costs two reads in one round
+    /// trip. Null when the instance does not exist.</summary>
+    public async Task<WorkflowTimeline<TState>?> LoadStateAndTimelineAsync<TState>(string instanceId,
+        CancellationToken cancellationToken)
+        where TState : class
     {
-        var filter = TableClient.CreateQueryFilter(
-            $"PartitionKey eq {instanceId} and RowKey ge {RowKeys.EventPrefix} and RowKey lt {RowKeys.EventUpperBound}");
-        var events = new List<RecordedEvent>();
-        await foreach (var entity in _table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
+        var stateRead = _table.GetEntityIfExistsAsync<TableEntity>(instanceId, RowKeys.Stored(instanceId, RowKeys.State),
+            cancellationToken: cancellationToken);
+        var firstPageRead = ReadPageAsync(instanceId, 0, cancellationToken);
+        await Task.WhenAll(stateRead, firstPageRead);
+        var response = await stateRead;
+        if (!response.HasValue || response.Value is null)
         {
-            events.Add(PartitionEntities.ReadEvent(entity, protector));
+            return null;
         }
 
-        return events;
+        var row = PartitionEntities.ReadState(response.Value);
+        var state = InstancePartition<TState>.ReadState(instanceId, row.StoredState, protector);
+        var events = await LoadTimelineAsync(instanceId, row.Timeline, row.NextSequence, firstPageRead, cancellationToken);
+        return new WorkflowTimeline<TState>(instanceId, state, row.Version, events);
     }
+
+    private async Task<IReadOnlyList<RecordedEvent>> LoadTimelineAsync(string instanceId, TimelineCursor timeline,
+        long nextSequence, Task<NullableResponse<TableEntity>>? firstPage, CancellationToken cancellationToken)
+    {
+        var reads = Enumerable.Range(0, timeline.PageCount)
+            .Select(page => page == 0 && firstPage is not null ? firstPage : ReadPageAsync(instanceId, page, cancellationToken))
+            .ToList();
+        var pages = new List<TableEntity>(reads.Count);
+        foreach (var response in await Task.WhenAll(reads))
+        {
+            // Pages are never deleted, so one the state row counts must be there.
+            pages.Add(response.HasValue && response.Value is { } page
+                ? page
+                : throw new WorkflowStateUnreadableException(instanceId, $"timeline page {pages.Count} is missing.", null));
+        }
+
+        return TimelinePages.Read(instanceId, pages, nextSequence, protector);
+    }
+
+    private Task<NullableResponse<TableEntity>> ReadPageAsync(string instanceId, int page, CancellationToken cancellationToken) =>
+        _table.GetEntityIfExistsAsync<TableEntity>(instanceId, RowKeys.Stored(instanceId, RowKeys.TimelinePage(page)),
+            cancellationToken: cancellationToken);
 
     public async Task<TState?> LoadStateAsync<TState>(string instanceId, CancellationToken cancellationToken)
         where TState : class
@@ -80,8 +118,7 @@ internal sealed class InstanceStore(TableServiceClient tables, TimerIndex timerI
             return null;
         }
 
-        var (stored, _, _) = PartitionEntities.ReadState(response.Value);
-        return InstancePartition<TState>.ReadState(instanceId, stored, protector);
+        return InstancePartition<TState>.ReadState(instanceId, PartitionEntities.ReadState(response.Value).StoredState, protector);
     }
 
     /// <summary>Writes the index rows of the timers the partition's pending changes set. They go first: a timer

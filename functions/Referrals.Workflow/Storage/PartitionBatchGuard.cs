@@ -3,8 +3,9 @@ using Azure.Data.Tables;
 namespace Referrals.Workflow.Storage;
 
 /// <summary>
-/// An entity-group transaction must stay inside one partition and hold at most 100 entities. Azurite accepts a
-/// cross-partition batch that Azure rejects, so the rule is checked here before anything is sent.
+/// An entity-group transaction must stay inside one partition, hold at most 100 entities and name each entity once.
+/// Azurite accepts a cross-partition batch that Azure rejects, so the rules are checked here before anything is sent
+/// (a commit's events must go to each timeline page as one merge, never one action per event).
 /// </summary>
 internal static class PartitionBatchGuard
 {
@@ -23,6 +24,7 @@ internal static class PartitionBatchGuard
                 $"A transaction for partition '{partitionKey}' holds {actions.Count} entities; at most {MaxEntities} are allowed.");
         }
 
+        var rowKeys = new HashSet<string>(StringComparer.Ordinal);
         foreach (var action in actions)
         {
             if (!string.Equals(action.Entity.PartitionKey, partitionKey, StringComparison.Ordinal))
@@ -30,6 +32,13 @@ internal static class PartitionBatchGuard
                 throw new InvalidOperationException(
                     $"A transaction for partition '{partitionKey}' contains an entity of partition '{action.Entity.PartitionKey}'; " +
                     "an entity-group transaction must stay inside one partition.");
+            }
+
+            if (!rowKeys.Add(action.Entity.RowKey))
+            {
+                throw new InvalidOperationException(
+                    $"A transaction for partition '{partitionKey}' names row '{action.Entity.RowKey}' twice; " +
+                    "an entity-group transaction may touch each entity once.");
             }
         }
     }

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Azure.Data.Tables;
 
 namespace Referrals.Workflow.Storage;
@@ -15,41 +14,35 @@ internal static class PartitionEntities
     private const string LastError = "LastError";
     private const string DueAt = "DueAt";
     private const string Token = "Token";
-    private const string At = "At";
+    private const string TimelinePage = "TimelinePage";
+    private const string TimelinePageProperties = "TimelinePageProperties";
+    private const string TimelinePageChars = "TimelinePageChars";
     private const string Parked = "parked";
     private const string Pending = "pending";
 
     // Table Storage keeps DateTime at 100 ns precision in UTC; keep offsets at zero so values compare equal.
-    public static TableEntity State(string instanceId, string storedState, long version, long nextSequence)
+    public static TableEntity State(string instanceId, string storedState, long version, long nextSequence, TimelineCursor timeline)
     {
-        var entity = new TableEntity(instanceId, RowKeys.Stored(instanceId, RowKeys.State)) { [Version] = version, [NextSequence] = nextSequence };
+        var entity = new TableEntity(instanceId, RowKeys.Stored(instanceId, RowKeys.State))
+        {
+            [Version] = version,
+            [NextSequence] = nextSequence,
+            [TimelinePage] = timeline.Page,
+            [TimelinePageProperties] = timeline.Properties,
+            [TimelinePageChars] = timeline.Chars,
+        };
         PayloadColumns.Write(entity, storedState);
         return entity;
     }
 
-    public static (string? StoredState, long Version, long NextSequence) ReadState(TableEntity entity) =>
-        (PayloadColumns.Read(entity), entity.GetInt64(Version) ?? 0, entity.GetInt64(NextSequence) ?? 1);
+    public static StoredStateRow ReadState(TableEntity entity) =>
+        new(PayloadColumns.Read(entity), entity.GetInt64(Version) ?? 0, entity.GetInt64(NextSequence) ?? 1,
+            new TimelineCursor(entity.GetInt32(TimelinePage) ?? 0, entity.GetInt32(TimelinePageProperties) ?? 0,
+                entity.GetInt32(TimelinePageChars) ?? 0));
 
-    public static TableEntity Event(string instanceId, long sequence, DateTimeOffset at, string type, string storedDetail)
-    {
-        var entity = new TableEntity(instanceId, RowKeys.Stored(instanceId, RowKeys.Event(sequence))) { [At] = at, [Type] = type };
-        PayloadColumns.Write(entity, storedDetail);
-        return entity;
-    }
-
-    public static RecordedEvent ReadEvent(TableEntity entity, IPayloadProtector protector)
-    {
-        var key = RowKeys.InPartition(entity.PartitionKey, entity.RowKey)
-            ?? throw new WorkflowStateUnreadableException(entity.PartitionKey, $"event row '{entity.RowKey}' is not in this runtime's row layout.", null);
-        var sequence = long.Parse(key.AsSpan(RowKeys.EventPrefix.Length), System.Globalization.CultureInfo.InvariantCulture);
-        var body = JsonSerializer.Deserialize<EventBody>(protector.Unprotect(PayloadColumns.Read(entity) ?? "{}"), WorkflowJson.Options)
-            ?? new EventBody("system", null);
-        return new RecordedEvent(sequence, entity.GetDateTimeOffset(At) ?? default, entity.GetString(Type) ?? "",
-            body.Actor, body.Detail ?? new Dictionary<string, string?>());
-    }
-
-    public static string ProtectEvent(WorkflowEvent workflowEvent, IPayloadProtector protector) =>
-        protector.Protect(JsonSerializer.Serialize(new EventBody(workflowEvent.Actor, workflowEvent.Detail), WorkflowJson.Options));
+    /// <summary>An empty timeline page row, to fill with the events a commit merges into it.</summary>
+    public static TableEntity TimelinePageRow(string instanceId, int page) =>
+        new(instanceId, RowKeys.Stored(instanceId, RowKeys.TimelinePage(page)));
 
     public static TableEntity Outbox(string instanceId, OutboxItem item)
     {
@@ -89,6 +82,7 @@ internal static class PartitionEntities
 
     public static ScheduledTimer ReadTimer(TableEntity entity, string key) =>
         new(key[RowKeys.TimerPrefix.Length..], entity.GetDateTimeOffset(DueAt) ?? default, entity.GetString(Token) ?? "");
-
-    private sealed record EventBody(string Actor, IReadOnlyDictionary<string, string?>? Detail);
 }
+
+/// <summary>The state row's columns: protected state, version, next event sequence and the timeline's cursor.</summary>
+internal sealed record StoredStateRow(string? StoredState, long Version, long NextSequence, TimelineCursor Timeline);

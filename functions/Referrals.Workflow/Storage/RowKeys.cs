@@ -3,8 +3,9 @@ using System.Globalization;
 namespace Referrals.Workflow.Storage;
 
 /// <summary>
-/// The row layout of an instance partition. Events sort before "o", so one range query from "o" reads the outbox,
-/// the state row and the timers together without the (growing) timeline.
+/// The row layout of an instance partition. Timeline pages ("e|000000", "e|000001", ...) sort before "o", so one range
+/// query from "o" reads the outbox, the state row and the timers together without the (growing) timeline; the timeline
+/// itself is read by point reads of its pages (see <see cref="TimelinePages"/>).
 /// The keys below are the rows' keys within their partition; <see cref="Stored"/> adds the instance id as a suffix.
 /// Table Storage does not need the suffix, but Azurite's in-memory store looks an entity up by RowKey first and then
 /// scans every row with that RowKey for the PartitionKey, so a key every instance shares ("s", "t|expiry") made each
@@ -13,15 +14,14 @@ namespace Referrals.Workflow.Storage;
 internal static class RowKeys
 {
     public const string State = "s";
-    public const string EventPrefix = "e|";
-    public const string EventUpperBound = "e}";
+    public const string TimelinePagePrefix = "e|";
     public const string OutboxPrefix = "o|";
     public const string TimerPrefix = "t|";
     public const string LoadFrom = "o";
 
     private const int MaxLength = 256;
 
-    public static string Event(long sequence) => EventPrefix + sequence.ToString("D12", CultureInfo.InvariantCulture);
+    public static string TimelinePage(int page) => TimelinePagePrefix + page.ToString("D6", CultureInfo.InvariantCulture);
 
     public static string Outbox(string effectId) => OutboxPrefix + effectId;
 

@@ -18,8 +18,8 @@ public sealed class ReferralCommandRunner(
     ReferralResponseMapper mapper,
     TimeProvider time)
 {
-    /// <summary>The referral's snapshot if it exists and <paramref name="caller"/> may see it.</summary>
-    public async Task<WorkflowSnapshot<ReferralState>?> FindVisibleAsync(string id, Caller caller,
+    /// <summary>The referral with its timeline if it exists and <paramref name="caller"/> may see it.</summary>
+    public async Task<WorkflowTimeline<ReferralState>?> FindVisibleAsync(string id, Caller caller,
         CancellationToken cancellationToken)
     {
         if (!ReferralIds.IsWellFormed(id))
@@ -27,7 +27,8 @@ public sealed class ReferralCommandRunner(
             return null;
         }
 
-        var snapshot = await workflow.GetAsync(id, cancellationToken);
+        // Point reads only: GET's latency target leaves no room for a partition query (a scan on Azurite).
+        var snapshot = await workflow.GetTimelineAsync(id, cancellationToken);
         return snapshot is not null && IsVisible(snapshot.State, caller) ? snapshot : null;
     }
 
@@ -51,7 +52,7 @@ public sealed class ReferralCommandRunner(
             }
         }
 
-        var snapshot = await workflow.GetAsync(id, cancellationToken);
+        var snapshot = await workflow.GetTimelineAsync(id, cancellationToken);
         return snapshot is null
             ? ApiProblems.NotFound()
             : TypedResults.Ok(mapper.Full(snapshot, caller, time.GetUtcNow()));

@@ -18,7 +18,7 @@ public sealed class ReferralResponseMapper(MscDirectory mscs, MunicipalityDirect
     public SubmittedReferralResponse Submitted(ReferralState state) =>
         new(state.Id, state.Status, Msc(state.MscId), AcknowledgeBy(state));
 
-    public ReferralResponse Full(WorkflowSnapshot<ReferralState> snapshot, Caller caller, DateTimeOffset now)
+    public ReferralResponse Full(WorkflowTimeline<ReferralState> snapshot, Caller caller, DateTimeOffset now)
     {
         var state = snapshot.State;
         var details = state.Details;
