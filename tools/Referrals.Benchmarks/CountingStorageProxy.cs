@@ -31,6 +31,7 @@ internal sealed class CountingStorageProxy : IAsyncDisposable
     private readonly Dictionary<int, (StorageService Service, int Target)> _routes;
     private readonly HttpMessageInvoker _forwarder;
     private readonly WebApplication _app;
+    private long _lastWorkAt = Stopwatch.GetTimestamp();
     private long _lastRequestAt = Stopwatch.GetTimestamp();
 
     private CountingStorageProxy(AzuriteFixture azurite)
@@ -90,6 +91,31 @@ internal sealed class CountingStorageProxy : IAsyncDisposable
     /// <summary>When the last request arrived.</summary>
     public TimeSpan SinceLastRequest => Stopwatch.GetElapsedTime(Interlocked.Read(ref _lastRequestAt));
 
+    /// <summary>Waits until nothing but idle traffic (queue polls, partition and lease upkeep) arrived for
+    /// <paramref name="quiet"/>: every coordinator has finished its cycle. False when that did not happen within
+    /// <paramref name="deadline"/>.</summary>
+    public async Task<bool> WaitForQuietAsync(TimeSpan quiet, TimeSpan deadline, CancellationToken cancellationToken)
+    {
+        var started = Stopwatch.GetTimestamp();
+        while (Stopwatch.GetElapsedTime(Interlocked.Read(ref _lastWorkAt)) < quiet)
+        {
+            if (Stopwatch.GetElapsedTime(started) > deadline)
+            {
+                return false;
+            }
+
+            await Task.Delay(TimeSpan.FromMilliseconds(100), cancellationToken);
+        }
+
+        return true;
+    }
+
+    // What the task hub does with nothing to do: poll its queues, keep its partitions and leases.
+    private static bool IsIdleTraffic(StorageOperation operation) =>
+        operation.Operation == "dequeue"
+        || operation.Target.EndsWith("Partitions", StringComparison.Ordinal)
+        || operation.Operation.Contains("lease", StringComparison.Ordinal);
+
     public static async Task<CountingStorageProxy> StartAsync(AzuriteFixture azurite, CancellationToken cancellationToken)
     {
         var proxy = new CountingStorageProxy(azurite);
@@ -125,6 +151,10 @@ internal sealed class CountingStorageProxy : IAsyncDisposable
 
         var operation = StorageRequestClassifier.Classify(service, request.Method, rawTarget, request.Headers, body, HubName);
         _counts.AddOrUpdate(operation, 1, (_, count) => count + 1);
+        if (!IsIdleTraffic(operation))
+        {
+            Interlocked.Exchange(ref _lastWorkAt, Stopwatch.GetTimestamp());
+        }
 
         using var forward = new HttpRequestMessage(new HttpMethod(request.Method), new Uri($"http://127.0.0.1:{targetPort}{rawTarget}"));
         if (body is not null)
