@@ -89,7 +89,7 @@ internal static class ApiBenchmark
             getErrors = gets.Errors,
         };
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"""
-            Public API load, open loop (app in-process on Kestrel over loopback, Azurite in memory, Release)
+            Public API load, open loop (app in-process on Kestrel over loopback; Azurite: a process per service, tables in memory, queues in files; Release)
                       requests  rate/s  elapsed s  p50 ms  p90 ms  p99 ms  max ms  errors
               submit  {submits.SortedMs.Count,8}  {submits.Rate,6}  {submits.Elapsed.TotalSeconds,9:F1}  {submits.P(0.50),6}  {submits.P(0.90),6}  {submits.P(0.99),6}  {submits.Max,6}  {submits.Errors,6}
               get     {gets.SortedMs.Count,8}  {gets.Rate,6}  {gets.Elapsed.TotalSeconds,9:F1}  {gets.P(0.50),6}  {gets.P(0.90),6}  {gets.P(0.99),6}  {gets.Max,6}  {gets.Errors,6}

@@ -216,7 +216,7 @@ internal static class EngineBenchmark
         var idleRate = idle.Total * perMinute;
 
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"""
-            Engine benchmark: Functions app on the local host, Durable Task over Azure Storage (Azurite in memory, Release)
+            Engine benchmark: Functions app on the local host, Durable Task over Azure Storage (Azurite: a process per service, tables in memory, queues in files; Release)
               task hub {system.HubName}; N = {n}, K = {settings.Activities} activities per bare orchestration, start concurrency {settings.Concurrency}
               storage counted at a proxy in front of Azurite; one upsert p50 {overhead.Direct:F2} ms direct, {overhead.Proxied:F2} ms through it
               load average (1/5/15 min) before phase A: {load.Before}; after its second run: {load.After}; {Environment.ProcessorCount} CPU(s)

@@ -17,7 +17,7 @@ using Referrals.Testing;
 namespace Referrals.Benchmarks;
 
 /// <summary>
-/// Everything the engine benchmark runs against: Azurite in memory behind the counting proxy, MailDev, the SMS
+/// Everything the engine benchmark runs against: Azurite (AzuriteFixture) behind the counting proxy, MailDev, the SMS
 /// sandbox, and the Functions app on the local host (Development), whose app storage and Durable Task provider
 /// both go through the proxy. The benchmark's own checks read Azurite directly, so they are not counted.
 /// </summary>
