@@ -26,15 +26,26 @@ internal static class ApiBenchmark
     {
         var azurite = new AzuriteFixture();
         await azurite.InitializeAsync();
+        var hub = settings.StorageAccounts == 2 ? new AzuriteFixture() : azurite;
         try
         {
-            await using var app = new BenchmarkApp(azurite.ConnectionString);
+            if (hub != azurite)
+            {
+                await hub.InitializeAsync();
+            }
+
+            await using var app = new BenchmarkApp(azurite.ConnectionString, hub.ConnectionString);
             await app.StartAsync(cancellationToken);
-            using var tally = new StorageTally(azurite.TablePort, azurite.QueuePort);
+            using var tally = new StorageTally(azurite.TablePort, azurite.QueuePort, hub.TablePort, hub.QueuePort);
             await RunAsync(app, azurite, tally, settings, cancellationToken);
         }
         finally
         {
+            if (hub != azurite)
+            {
+                await hub.DisposeAsync();
+            }
+
             await azurite.DisposeAsync();
         }
     }
@@ -81,6 +92,7 @@ internal static class ApiBenchmark
         var result = new
         {
             submitRate = settings.Rate,
+            storageAccounts = settings.StorageAccounts,
             submitP50Ms = submits.P(0.50),
             submitP99Ms = submits.P(0.99),
             submitErrors = submits.Errors,
@@ -95,6 +107,7 @@ internal static class ApiBenchmark
               get     {gets.SortedMs.Count,8}  {gets.Rate,6}  {gets.Elapsed.TotalSeconds,9:F1}  {gets.P(0.50),6}  {gets.P(0.90),6}  {gets.P(0.99),6}  {gets.Max,6}  {gets.Errors,6}
               one Azurite upsert, sequential, for scale: p50 {upsert.P(0.50)} ms, p99 {upsert.P(0.99)} ms
               targets: submit p99 < 100 ms at 50/s; get < 30 ms. Latency counts from each request's scheduled start.
+              task hub {(settings.StorageAccounts == 2 ? "on its own Azurite (--storage-accounts 2)" : "and app tables on one Azurite")}
               load average (1/5/15 min) before: {loadBefore}; after: {loadAfter}; {Environment.ProcessorCount} CPU(s)
               the coordination of the submits {(settled ? "settled" : "was still running")} {drained.TotalSeconds:F1} s after the last submit (no storage request but queue polls and leases for 3 s)
             storage requests per submitted referral, request and background effects: {PerRequest(submitStorage, submits.SortedMs.Count)}

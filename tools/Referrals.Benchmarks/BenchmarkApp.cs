@@ -16,7 +16,9 @@ namespace Referrals.Benchmarks;
 /// Azurite. SMS and SMTP point at ports nobody listens on: each referral's effects are tried once in the background,
 /// fail fast and wait an hour before retrying, so they cost what a first attempt costs without piling up.
 /// </summary>
-internal sealed class BenchmarkApp(string storageConnectionString) : IAsyncDisposable
+/// <param name="storageConnectionString">The app's own tables.</param>
+/// <param name="hubConnectionString">The Durable task hub's account (AzureWebJobsStorage); the same one by default.</param>
+internal sealed class BenchmarkApp(string storageConnectionString, string? hubConnectionString = null) : IAsyncDisposable
 {
     private WebApplication? _app;
 
@@ -30,7 +32,7 @@ internal sealed class BenchmarkApp(string storageConnectionString) : IAsyncDispo
         var settings = new Dictionary<string, string?>
         {
             ["LocalHost:Port"] = BaseUrl.Port.ToString(CultureInfo.InvariantCulture),
-            ["AzureWebJobsStorage"] = storageConnectionString,
+            ["AzureWebJobsStorage"] = hubConnectionString ?? storageConnectionString,
             ["Storage:ConnectionString"] = storageConnectionString,
             ["Twilio:ApiBaseUrl"] = unused,
             ["Twilio:PublicBaseUrl"] = BaseUrl.AbsoluteUri,

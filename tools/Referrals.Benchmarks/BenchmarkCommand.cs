@@ -10,7 +10,7 @@ internal static class BenchmarkCommand
 {
     private const string Usage =
         "usage: bench.sh engine [--referrals 100] [--activities 6] [--idle-seconds 120] [--concurrency 16] [--deadline-seconds 60]\n" +
-        "       bench.sh api [--rate 50] [--duration 20] [--get-rate 50] [--get-duration 10]   (durations in seconds)";
+        "       bench.sh api [--rate 50] [--duration 20] [--get-rate 50] [--get-duration 10] [--storage-accounts 1|2]   (durations in seconds)";
 
     public static async Task<int> RunAsync(string[] args)
     {
@@ -44,6 +44,7 @@ internal static class BenchmarkCommand
                 case ("api", "--duration"): api = api with { Duration = TimeSpan.FromSeconds(value) }; break;
                 case ("api", "--get-rate"): api = api with { GetRate = value }; break;
                 case ("api", "--get-duration"): api = api with { GetDuration = TimeSpan.FromSeconds(value) }; break;
+                case ("api", "--storage-accounts") when value <= 2: api = api with { StorageAccounts = value }; break;
                 default:
                     await Console.Error.WriteLineAsync($"Unknown option {args[i]} for {mode}.\n{Usage}");
                     return 2;
@@ -68,7 +69,9 @@ internal sealed record EngineBenchmarkSettings(int Referrals = 100, int Activiti
 
 /// <summary>Submits at <see cref="Rate"/> per second for <see cref="Duration"/>, then reads at <see cref="GetRate"/>
 /// per second for <see cref="GetDuration"/>.</summary>
-internal sealed record ApiBenchmarkSettings(int Rate, TimeSpan Duration, int GetRate, TimeSpan GetDuration)
+/// <param name="StorageAccounts">1: the task hub and the app's tables share one Azurite; 2: the task hub has its own
+/// (as a dedicated storage account would give it in Azure).</param>
+internal sealed record ApiBenchmarkSettings(int Rate, TimeSpan Duration, int GetRate, TimeSpan GetDuration, int StorageAccounts = 1)
 {
     public ApiBenchmarkSettings()
         : this(50, TimeSpan.FromSeconds(20), 50, TimeSpan.FromSeconds(10))
