@@ -317,6 +317,31 @@ public sealed class TimelinePageTests(AzuriteFixture azurite) : IClassFixture<Az
         Assert.DoesNotContain(recorder.Requests, r => Uri.UnescapeDataString(r.Uri.Query).Contains("$filter", StringComparison.Ordinal));
     }
 
+    [Fact]
+    public async Task A_commit_between_the_page_read_and_the_state_read_loses_no_event_the_state_counts()
+    {
+        var id = RuntimeTestKit.NewId();
+        var writer = Store(azurite.TableService());
+        var first = InstancePartition<Counter>.New(id, NoPayloadProtection.Instance);
+        first.Apply(Decision<Counter>.Accept(new Counter(1), [Noted("first")]), Now);
+        Assert.True(await writer.TryCommitAsync(first, default));
+        var interleave = new CommitBetweenReads(id, async () =>
+        {
+            var second = await writer.LoadAsync<Counter>(id, default);
+            second.Apply(Decision<Counter>.Accept(new Counter(2), [Noted("second")]), Now.AddMinutes(1));
+            Assert.True(await writer.TryCommitAsync(second, default));
+        });
+        var options = new TableClientOptions();
+        options.AddPolicy(interleave, HttpPipelinePosition.PerRetry);
+        var reader = Store(new TableServiceClient(azurite.ConnectionString, options));
+
+        var timeline = await reader.LoadStateAndTimelineAsync<Counter>(id, default);
+
+        Assert.True(interleave.Interleaved);
+        Assert.Equal(new Counter(2), timeline!.State);
+        Assert.Equal(["first", "second"], timeline.Events.Select(e => e.Detail["text"]));
+    }
+
     private InstanceStore Store(TableServiceClient tables, IPayloadProtector? protector = null) =>
         new(tables, new TimerIndex(tables, Options.Create(_names)), Options.Create(_names), protector ?? NoPayloadProtection.Instance);
 
@@ -365,6 +390,41 @@ public sealed class TimelinePageTests(AzuriteFixture azurite) : IClassFixture<Az
     }
 
     /// <summary>A reversible stand-in for encryption that leaves no plaintext and marks what it protected.</summary>
+    /// <summary>Holds the first state-row read until the first page-0 read has answered, and runs a commit in
+    /// between: the race a reader of both rows in parallel must survive.</summary>
+    private sealed class CommitBetweenReads(string instanceId, Func<Task> commit) : HttpPipelinePolicy
+    {
+        private readonly TaskCompletionSource _pageRead = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        private int _pageReads;
+        private int _stateReads;
+
+        public bool Interleaved { get; private set; }
+
+        public override void Process(HttpMessage message, ReadOnlyMemory<HttpPipelinePolicy> pipeline) =>
+            throw new NotSupportedException("The store reads asynchronously.");
+
+        public override async ValueTask ProcessAsync(HttpMessage message, ReadOnlyMemory<HttpPipelinePolicy> pipeline)
+        {
+            var path = Uri.UnescapeDataString(message.Request.Uri.Path);
+            if (path.Contains($"RowKey='{RowKeys.Stored(instanceId, RowKeys.State)}'", StringComparison.Ordinal)
+                && Interlocked.Increment(ref _stateReads) == 1)
+            {
+                await _pageRead.Task.WaitAsync(TimeSpan.FromSeconds(30));
+                await commit();
+                Interleaved = true;
+                await ProcessNextAsync(message, pipeline);
+                return;
+            }
+
+            await ProcessNextAsync(message, pipeline);
+            if (path.Contains($"RowKey='{RowKeys.Stored(instanceId, RowKeys.TimelinePage(0))}'", StringComparison.Ordinal)
+                && Interlocked.Increment(ref _pageReads) == 1)
+            {
+                _pageRead.SetResult();
+            }
+        }
+    }
+
     private sealed class MarkingProtector : IPayloadProtector
     {
         public const string Marker = "protected:";

@@ -83,6 +83,13 @@ internal sealed class InstanceStore(TableServiceClient tables, TimerIndex timerI
         var row = PartitionEntities.ReadState(response.Value);
         var state = InstancePartition<TState>.ReadState(instanceId, row.StoredState, protector);
         var events = await LoadTimelineAsync(instanceId, row.Timeline, row.NextSequence, firstPageRead, cancellationToken);
+        if (events.Count < row.NextSequence - 1)
+        {
+            // Page 0 was read alongside the state row and predates it (a commit landed between the two reads); read
+            // after the state row, every page holds at least the events the state row counts.
+            events = await LoadTimelineAsync(instanceId, row.Timeline, row.NextSequence, firstPage: null, cancellationToken);
+        }
+
         return new WorkflowTimeline<TState>(instanceId, state, row.Version, events);
     }
 
