@@ -365,7 +365,7 @@ public sealed class TimelinePageTests(AzuriteFixture azurite) : IClassFixture<Az
     public sealed record Counter(int Value);
 
     /// <summary>Records the method and address of every request on the wire.</summary>
-    private sealed class RequestRecorder : HttpPipelinePolicy
+    private sealed class RequestRecorder : HttpPipelineSynchronousPolicy
     {
         private readonly ConcurrentQueue<(string Method, Uri Uri)> _requests = new();
 
@@ -373,19 +373,7 @@ public sealed class TimelinePageTests(AzuriteFixture azurite) : IClassFixture<Az
 
         public void Clear() => _requests.Clear();
 
-        public override void Process(HttpMessage message, ReadOnlyMemory<HttpPipelinePolicy> pipeline)
-        {
-            Record(message);
-            ProcessNext(message, pipeline);
-        }
-
-        public override ValueTask ProcessAsync(HttpMessage message, ReadOnlyMemory<HttpPipelinePolicy> pipeline)
-        {
-            Record(message);
-            return ProcessNextAsync(message, pipeline);
-        }
-
-        private void Record(HttpMessage message) =>
+        public override void OnSendingRequest(HttpMessage message) =>
             _requests.Enqueue((message.Request.Method.Method, message.Request.Uri.ToUri()));
     }
 

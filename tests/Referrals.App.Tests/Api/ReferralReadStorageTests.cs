@@ -91,7 +91,7 @@ public sealed class ReferralReadStorageTests : IAsyncLifetime
     private sealed record Recorded(string Method, string Path, string Query);
 
     /// <summary>Records the storage requests made while serving an HTTP request to a referral.</summary>
-    private sealed class RequestRecorder(IHttpContextAccessor http) : HttpPipelinePolicy
+    private sealed class RequestRecorder(IHttpContextAccessor http) : HttpPipelineSynchronousPolicy
     {
         private readonly ConcurrentQueue<Recorded> _requests = new();
 
@@ -102,19 +102,7 @@ public sealed class ReferralReadStorageTests : IAsyncLifetime
         public List<Recorded> RequestsTo(string table) =>
             [.. _requests.Where(r => r.Path.Contains("/" + table + "(", StringComparison.Ordinal))];
 
-        public override void Process(HttpMessage message, ReadOnlyMemory<HttpPipelinePolicy> pipeline)
-        {
-            Record(message);
-            ProcessNext(message, pipeline);
-        }
-
-        public override ValueTask ProcessAsync(HttpMessage message, ReadOnlyMemory<HttpPipelinePolicy> pipeline)
-        {
-            Record(message);
-            return ProcessNextAsync(message, pipeline);
-        }
-
-        private void Record(HttpMessage message)
+        public override void OnSendingRequest(HttpMessage message)
         {
             if (http.HttpContext?.Request.Path.StartsWithSegments("/api/referrals", StringComparison.Ordinal) == true)
             {
