@@ -33,6 +33,7 @@ public static class WorkflowServiceCollectionExtensions
         services.TryAddSingleton<ParkedEffects>();
         services.TryAddSingleton<EffectHandlerRegistry>();
         services.TryAddSingleton<DecisionCommitter>();
+        services.TryAddSingleton<PendingWakeUps>();
         services.TryAddSingleton<WorkflowReader<TState>>();
         services.TryAddSingleton<IWorkflowReader<TState>>(sp => sp.GetRequiredService<WorkflowReader<TState>>());
         services.TryAddSingleton<IWorkflowClient<TState, TCommand>, WorkflowClient<TState, TCommand>>();
@@ -40,6 +41,7 @@ public static class WorkflowServiceCollectionExtensions
         services.TryAddSingleton(sp => new WorkflowStorage(sp.GetRequiredService<InstanceStore>(),
             sp.GetRequiredService<TimerIndex>(), sp.GetRequiredService<ParkedEffects>()));
         services.AddHostedService<WorkflowStorageInitializer>();
+        services.AddHostedService(sp => sp.GetRequiredService<PendingWakeUps>());
         return services;
     }
 

@@ -49,6 +49,51 @@ public sealed class CoordinationTests(AzuriteFixture azurite) : IClassFixture<Az
     }
 
     [Fact]
+    public async Task A_command_is_answered_before_its_wake_up_finishes_and_the_wake_up_then_removes_its_marker()
+    {
+        var clock = RuntimeTestKit.Clock();
+        await using var runtime = await RuntimeTestKit.StartAsync(azurite, _names, clock);
+        var id = RuntimeTestKit.NewId();
+        var held = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        runtime.Engine.WakesWaitFor = held.Task;
+
+        var result = await runtime.Client.ExecuteAsync(id, RuntimeTestKit.Place(), default);
+
+        Assert.True(result.Applied);
+        Assert.Equal(OrderStatus.Placed, result.State!.Status);
+        Assert.Equal(1, runtime.WakeUps.Count);
+        Assert.Equal(0, runtime.Engine.Wakes);
+        Assert.Single(await WakeMarkersAsync(id));
+
+        held.SetResult();
+        await runtime.WakeUps.WhenAllDoneAsync(default);
+
+        Assert.Equal(0, runtime.WakeUps.Count);
+        Assert.Equal(1, runtime.Engine.Wakes);
+        Assert.Empty(await WakeMarkersAsync(id));
+    }
+
+    [Fact]
+    public async Task A_wake_up_abandoned_when_the_host_stops_leaves_its_marker_and_the_sweep_finds_the_instance()
+    {
+        var clock = RuntimeTestKit.Clock();
+        await using var runtime = await RuntimeTestKit.StartAsync(azurite, _names, clock);
+        var grace = runtime.Services.GetRequiredService<IOptions<WorkflowOptions>>().Value.WakeGrace;
+        var id = RuntimeTestKit.NewId();
+        runtime.Engine.WakesWaitFor = new TaskCompletionSource().Task;
+        await runtime.Client.ExecuteAsync(id, RuntimeTestKit.Place(), default);
+
+        // The host's stop timeout is already over: what is under way is abandoned.
+        await runtime.WakeUps.StopAsync(new CancellationToken(canceled: true));
+        await runtime.WakeUps.WhenAllDoneAsync(default);
+
+        Assert.True(runtime.WakeUps.Abandoned.IsCancellationRequested);
+        Assert.Equal(0, runtime.Engine.Wakes);
+        Assert.Single(await WakeMarkersAsync(id));
+        Assert.Equal([id], await runtime.Coordination.SweepAsync(clock.GetUtcNow() + grace, default));
+    }
+
+    [Fact]
     public async Task A_failed_wake_up_keeps_the_commit_and_its_marker_and_the_sweep_finds_the_instance_after_the_grace()
     {
         var clock = RuntimeTestKit.Clock();

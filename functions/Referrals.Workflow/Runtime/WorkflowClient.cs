@@ -9,6 +9,7 @@ internal sealed class WorkflowClient<TState, TCommand>(
     IDecider<TState, TCommand> decider,
     WorkflowReader<TState> reader,
     IInstanceWaker waker,
+    PendingWakeUps wakeUps,
     TimeProvider time,
     ILogger<WorkflowClient<TState, TCommand>> logger) : IWorkflowClient<TState, TCommand>
     where TState : class
@@ -33,13 +34,16 @@ internal sealed class WorkflowClient<TState, TCommand>(
         var result = new CommandResult<TState>(outcome.Partition.State, outcome.Partition.Version, outcome.Rejection);
         if (outcome.Rejection is null && (outcome.ChangesWork || !outcome.Existed))
         {
-            await WakeAsync(instanceId, outcome, cancellationToken);
+            // The answer does not wait on the engine. The wake-up's first steps (up to its first I/O) run here, so
+            // whoever waits for woken instances to settle knows of it before the caller has its answer.
+            wakeUps.Track(WakeAsync(instanceId, outcome, wakeUps.Abandoned));
         }
 
         return result;
     }
 
-    /// <summary>The decision is committed whatever happens here: a failed wake-up leaves the marker for the sweep.</summary>
+    /// <summary>The decision is committed whatever happens here: a failed or abandoned wake-up leaves the marker for
+    /// the sweep.</summary>
     private async Task WakeAsync(string instanceId, CommitOutcome<TState> outcome, CancellationToken cancellationToken)
     {
         try

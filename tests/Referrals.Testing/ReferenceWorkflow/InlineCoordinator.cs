@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Collections.Immutable;
 using Referrals.Workflow;
+using Referrals.Workflow.Runtime;
 
 namespace Referrals.Testing.ReferenceWorkflow;
 
@@ -11,7 +12,9 @@ namespace Referrals.Testing.ReferenceWorkflow;
 /// without an engine, so tests of the workflow library and its storage stay fast and deterministic. It is also the
 /// library's <see cref="IInstanceWaker"/>: it remembers which instances were woken.
 /// </summary>
-public sealed class InlineCoordinator(Func<IWorkflowCoordination> coordination, TimeProvider time) : IInstanceWaker
+/// <param name="wakeUps">The commits' wake-ups still under way, which a run waits for first.</param>
+public sealed class InlineCoordinator(Func<IWorkflowCoordination> coordination, TimeProvider time,
+    Func<PendingWakeUps>? wakeUps = null) : IInstanceWaker
 {
     private const int MaxRounds = 1000;
     // Woken instances, with the effect ids their commits announced as due.
@@ -31,9 +34,17 @@ public sealed class InlineCoordinator(Func<IWorkflowCoordination> coordination, 
         CancellationToken cancellationToken) =>
         WakeAsync(instanceId, version, dueEffectIds, cancellationToken);
 
-    public Task WakeAsync(string instanceId, long version, IReadOnlyList<string> dueEffectIds,
+    /// <summary>When set, wake-ups wait for it first (a wake-up slower than the command's answer).</summary>
+    public Task? WakesWaitFor { get; set; }
+
+    public async Task WakeAsync(string instanceId, long version, IReadOnlyList<string> dueEffectIds,
         CancellationToken cancellationToken)
     {
+        if (WakesWaitFor is { } held)
+        {
+            await held.WaitAsync(cancellationToken);
+        }
+
         if (FailWakes)
         {
             throw new InvalidOperationException("Wake-ups fail in this test.");
@@ -42,7 +53,6 @@ public sealed class InlineCoordinator(Func<IWorkflowCoordination> coordination, 
         Interlocked.Increment(ref _wakes);
         Announced.Enqueue((instanceId, dueEffectIds));
         _woken.AddOrUpdate(instanceId, _ => [.. dueEffectIds], (_, ids) => ids.Union(dueEffectIds));
-        return Task.CompletedTask;
     }
 
     public Task EnsureRunningAsync(string instanceId, CancellationToken cancellationToken) =>
@@ -51,6 +61,11 @@ public sealed class InlineCoordinator(Func<IWorkflowCoordination> coordination, 
     /// <summary>Runs cycles for woken instances and for instances with index rows due by now, until none is left.</summary>
     public async Task RunUntilIdleAsync(CancellationToken cancellationToken)
     {
+        if (wakeUps is not null)
+        {
+            await wakeUps().WhenAllDoneAsync(cancellationToken);
+        }
+
         var steps = coordination();
         for (var round = 0; round < MaxRounds; round++)
         {

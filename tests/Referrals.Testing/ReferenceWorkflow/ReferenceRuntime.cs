@@ -4,6 +4,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Referrals.Workflow;
+using Referrals.Workflow.Runtime;
 
 namespace Referrals.Testing.ReferenceWorkflow;
 
@@ -30,6 +31,9 @@ public sealed class ReferenceRuntime : IAsyncDisposable
     /// <summary>Runs the instances' cycles in process, as the app's orchestration would.</summary>
     public InlineCoordinator Engine => _provider.GetRequiredService<InlineCoordinator>();
 
+    /// <summary>Commits' wake-ups still under way (they run on after the command's answer).</summary>
+    public PendingWakeUps WakeUps => _provider.GetRequiredService<PendingWakeUps>();
+
     public IWorkflowCoordination Coordination => _provider.GetRequiredService<IWorkflowCoordination>();
 
     public OrderNotificationHandler Notifications => _provider.GetServices<IEffectHandler>().OfType<OrderNotificationHandler>().Single();
@@ -54,7 +58,8 @@ public sealed class ReferenceRuntime : IAsyncDisposable
         var tableOptions = new TableClientOptions();
         tableOptions.AddPolicy(counter, HttpPipelinePosition.PerRetry);
         collection.AddSingleton(new TableServiceClient(connectionString, tableOptions));
-        collection.AddSingleton(sp => new InlineCoordinator(sp.GetRequiredService<IWorkflowCoordination>, time));
+        collection.AddSingleton(sp => new InlineCoordinator(sp.GetRequiredService<IWorkflowCoordination>, time,
+            sp.GetRequiredService<PendingWakeUps>));
         collection.AddSingleton<IInstanceWaker>(sp => sp.GetRequiredService<InlineCoordinator>());
         collection.AddWorkflow<Order, OrderCommand, OrderDecider>();
         collection.AddEffectHandler<OrderNotificationHandler>();
