@@ -119,4 +119,17 @@ public sealed class RefusalTests
 
         Assert.Contains(named, failure.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void A_host_with_no_function_group_is_refused_naming_the_setting()
+    {
+        var refusal = Assert.Throws<OptionsValidationException>(() => LocalFunctionsHost.Create([], builder =>
+            builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+            {
+                ["LocalHost:Port"] = "0",
+                ["LocalHost:Groups"] = "None",
+            })));
+
+        Assert.Contains("LocalHost:Groups", refusal.Message, StringComparison.Ordinal);
+    }
 }

@@ -38,18 +38,25 @@ public static partial class LocalFunctionsHost
         // Executes the IActionResults functions may return (ObjectResult needs MVC's executors and formatters).
         builder.Services.AddMvcCore();
         builder.Services.AddReferralsFunctions(builder.Configuration, builder.Environment);
-        AddDurableEngine(builder.Services, catalog, local.DurablePort);
-        builder.Services.AddHostedService<TimerTriggerService>();
+        AddDurableEngine(builder.Services, catalog, local.DurablePort, local.Groups.HasFlag(FunctionGroups.Durable));
+        if (local.Groups.HasFlag(FunctionGroups.Timers))
+        {
+            builder.Services.AddHostedService<TimerTriggerService>();
+        }
 
         var app = builder.Build();
         // Before anything starts: orchestrations left in the task hub may run as soon as the worker connects.
         app.Services.GetRequiredService<RootServices>().Services = app.Services;
-        app.MapHttpFunctions(catalog, app.Configuration[$"{HostJson.Section}:extensions:http:routePrefix"] ?? "api");
-        app.Lifetime.ApplicationStarted.Register(() => LogSummary(app, catalog, started.Elapsed));
+        if (local.Groups.HasFlag(FunctionGroups.Http))
+        {
+            app.MapHttpFunctions(catalog, app.Configuration[$"{HostJson.Section}:extensions:http:routePrefix"] ?? "api");
+        }
+
+        app.Lifetime.ApplicationStarted.Register(() => LogSummary(app, catalog, local.Groups, started.Elapsed));
         return app;
     }
 
-    private static void AddDurableEngine(IServiceCollection services, FunctionCatalog catalog, int durablePort)
+    private static void AddDurableEngine(IServiceCollection services, FunctionCatalog catalog, int durablePort, bool dispatches)
     {
         services.AddOptions<DurableEngineOptions>()
             .Configure<IConfiguration>((options, configuration) =>
@@ -63,6 +70,7 @@ public static partial class LocalFunctionsHost
                     durable.GetValue("maxConcurrentOrchestratorFunctions", options.MaxConcurrentOrchestratorFunctions);
                 options.StorageConnectionString = configuration[options.ConnectionName]
                     ?? configuration.GetConnectionString(options.ConnectionName) ?? "";
+                options.Dispatches = dispatches;
             })
             .ValidateDataAnnotations()
             .ValidateOnStart();
@@ -74,6 +82,12 @@ public static partial class LocalFunctionsHost
 
         var root = new RootServices();
         services.AddSingleton(root);
+        services.AddDurableTaskClient(client => client.UseGrpc(channel.Channel));
+        if (!dispatches)
+        {
+            return;
+        }
+
         services.AddDurableTaskWorker(worker =>
         {
             worker.AddTasks(registry =>
@@ -97,10 +111,9 @@ public static partial class LocalFunctionsHost
                 grpc.SetSilentDisconnectTimeout(TimeSpan.Zero);
             });
         });
-        services.AddDurableTaskClient(client => client.UseGrpc(channel.Channel));
     }
 
-    private static void LogSummary(WebApplication app, FunctionCatalog catalog, TimeSpan elapsed)
+    private static void LogSummary(WebApplication app, FunctionCatalog catalog, FunctionGroups groups, TimeSpan elapsed)
     {
         var engine = app.Services.GetRequiredService<IOptions<DurableEngineOptions>>().Value;
         var addresses = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses ?? [];
@@ -112,6 +125,7 @@ public static partial class LocalFunctionsHost
             catalog.OfKind(FunctionKind.Timer).Count(),
             catalog.OfKind(FunctionKind.Orchestrator).Count(),
             catalog.OfKind(FunctionKind.Activity).Count(),
+            groups,
             string.Join(' ', addresses),
             engine.HubName,
             engine.PartitionCount,
@@ -120,10 +134,10 @@ public static partial class LocalFunctionsHost
 
     [LoggerMessage(Level = LogLevel.Information, Message =
         "Local host started in {ElapsedMs} ms: {Functions} functions ({Http} HTTP, {Timers} timer, {Orchestrators} orchestrator, " +
-        "{Activities} activity) on {Addresses}; task hub {HubName} ({Partitions} partitions, Azure Storage) via {DurableAddress}")]
+        "{Activities} activity), running {Groups}, on {Addresses}; task hub {HubName} ({Partitions} partitions, Azure Storage) via {DurableAddress}")]
     private static partial void Started(
         ILogger logger, long elapsedMs, int functions, int http, int timers, int orchestrators, int activities,
-        string addresses, string hubName, int partitions, Uri durableAddress);
+        FunctionGroups groups, string addresses, string hubName, int partitions, Uri durableAddress);
 
     /// <summary>The root provider, for orchestrator classes (the SDK gives orchestrator factories no provider).</summary>
     internal sealed class RootServices

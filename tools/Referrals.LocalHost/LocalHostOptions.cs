@@ -26,6 +26,13 @@ public sealed class LocalHostOptions
     [Range(0, 65535)]
     public int DurablePort { get; set; }
 
+    /// <summary>
+    /// The function groups this process runs. Flex Consumption scales HTTP functions, Durable functions and each
+    /// other function on instances of their own, so a burst of coordination never shares an instance with the API;
+    /// running groups in separate processes reproduces that locally. All of them by default.
+    /// </summary>
+    public FunctionGroups Groups { get; set; } = FunctionGroups.All;
+
     public string MetadataPath => MetadataFile ?? Path.Combine(AppDirectory, "functions.metadata");
 
     public string HostJsonPath => Path.Combine(AppDirectory, "host.json");
@@ -35,7 +42,13 @@ public sealed class LocalHostOptions
     {
         var options = configuration.GetSection(Section).Get<LocalHostOptions>() ?? new LocalHostOptions();
         var errors = new List<ValidationResult>();
-        if (!Validator.TryValidateObject(options, new ValidationContext(options), errors, validateAllProperties: true))
+        Validator.TryValidateObject(options, new ValidationContext(options), errors, validateAllProperties: true);
+        if ((options.Groups & FunctionGroups.All) == FunctionGroups.None || (options.Groups & ~FunctionGroups.All) != 0)
+        {
+            errors.Add(new ValidationResult("Name one or more of Http, Durable, Timers.", [nameof(Groups)]));
+        }
+
+        if (errors.Count > 0)
         {
             throw new OptionsValidationException(Section, typeof(LocalHostOptions),
                 errors.Select(error => $"{Section}:{string.Join(',', error.MemberNames)}: {error.ErrorMessage}"));
@@ -43,4 +56,23 @@ public sealed class LocalHostOptions
 
         return options;
     }
+}
+
+/// <summary>Groups of functions that scale, and so run, together (Flex Consumption's per-function scaling).</summary>
+[Flags]
+public enum FunctionGroups
+{
+    None = 0,
+
+    /// <summary>HTTP-triggered functions, served on the host's port.</summary>
+    Http = 1,
+
+    /// <summary>Orchestrations and activities: this process dispatches the task hub's work. Without it the process
+    /// is still a Durable client (it starts and wakes orchestrations).</summary>
+    Durable = 2,
+
+    /// <summary>Timer-triggered functions.</summary>
+    Timers = 4,
+
+    All = Http | Durable | Timers,
 }

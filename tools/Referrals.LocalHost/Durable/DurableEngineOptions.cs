@@ -36,6 +36,10 @@ public sealed class DurableEngineOptions
     [Range(1, 1000)]
     public int MaxConcurrentOrchestratorFunctions { get; set; } = 10 * Environment.ProcessorCount;
 
+    /// <summary>Whether this process runs orchestrations and activities; otherwise the sidecar serves only the
+    /// client API (the local host's <c>Groups</c> setting, not host.json).</summary>
+    public bool Dispatches { get; set; } = true;
+
     [Required]
     public string ConnectionName { get; set; } = "AzureWebJobsStorage";
 

@@ -47,6 +47,8 @@ internal sealed partial class DurableSidecar(
         builder.Services.AddSingleton<IOrchestrationService>(new StopSafeOrchestrationService(service));
         builder.Services.AddSingleton<IOrchestrationServiceClient>(service);
         builder.Services.AddSingleton<TaskHubGrpcServer>();
+        builder.Services.Configure<TaskHubGrpcServerOptions>(server => server.Mode =
+            engine.Dispatches ? TaskHubGrpcServerMode.ApiServerAndDispatcher : TaskHubGrpcServerMode.ApiServerOnly);
 
         _sidecar = builder.Build();
         _sidecar.MapGrpcService<TaskHubGrpcServer>();
