@@ -26,7 +26,10 @@ internal static class ApiBenchmark
     {
         var azurite = new AzuriteFixture();
         await azurite.InitializeAsync();
-        var hub = settings.StorageAccounts == 2 ? new AzuriteFixture() : azurite;
+        // With the Durable group in a process of its own, the task hub's storage yields the CPU as that process does.
+        var hub = settings.StorageAccounts == 2
+            ? new AzuriteFixture { Niceness = settings.Processes == 2 ? BenchmarkApp.CoordinationNiceness : 0 }
+            : azurite;
         try
         {
             if (hub != azurite)
@@ -34,10 +37,10 @@ internal static class ApiBenchmark
                 await hub.InitializeAsync();
             }
 
-            await using var app = new BenchmarkApp(azurite.ConnectionString, hub.ConnectionString);
+            await using var app = new BenchmarkApp(azurite.ConnectionString, hub.ConnectionString, settings.Processes);
             await app.StartAsync(cancellationToken);
             using var tally = new StorageTally(azurite.TablePort, azurite.QueuePort, hub.TablePort, hub.QueuePort);
-            await RunAsync(app, azurite, tally, settings, cancellationToken);
+            await RunAsync(app, azurite, hub, tally, settings, cancellationToken);
         }
         finally
         {
@@ -50,7 +53,7 @@ internal static class ApiBenchmark
         }
     }
 
-    private static async Task RunAsync(BenchmarkApp app, AzuriteFixture azurite, StorageTally tally, ApiBenchmarkSettings settings,
+    private static async Task RunAsync(BenchmarkApp app, AzuriteFixture azurite, AzuriteFixture hub, StorageTally tally, ApiBenchmarkSettings settings,
         CancellationToken cancellationToken)
     {
         using var scout = await ClientForAsync(app.BaseUrl, new { role = "scout", subject = "scout-bench", org = "helpdesk-de" }, cancellationToken);
@@ -71,12 +74,15 @@ internal static class ApiBenchmark
 
         var ids = new string?[(int)Math.Round(settings.Rate * settings.Duration.TotalSeconds)];
         tally.Enabled = true;
+        var probes = ProbeAsync(app, scout, azurite, hub, settings.Duration, cancellationToken);
         var submits = await OpenLoop.RunAsync(settings.Rate, settings.Duration,
             (i, token) => SubmitAsync(scout, body, $"load-{run}-{i}", ids, i, token), cancellationToken);
+        var probed = await probes;
 
         // The submits' coordination runs in the background; the reads are measured after it settles.
         var draining = Stopwatch.StartNew();
-        var settled = await tally.WaitForQuietAsync(TimeSpan.FromSeconds(3), TimeSpan.FromMinutes(8), cancellationToken);
+        var settled = await app.WaitForDurableHostIdleAsync(TimeSpan.FromSeconds(3), TimeSpan.FromMinutes(8), cancellationToken)
+            && await tally.WaitForQuietAsync(TimeSpan.FromSeconds(3), TimeSpan.FromMinutes(8) - draining.Elapsed, cancellationToken);
         var drained = draining.Elapsed;
         var submitStorage = tally.Snapshot();
         tally.Reset();
@@ -93,6 +99,7 @@ internal static class ApiBenchmark
         {
             submitRate = settings.Rate,
             storageAccounts = settings.StorageAccounts,
+            processes = settings.Processes,
             submitP50Ms = submits.P(0.50),
             submitP99Ms = submits.P(0.99),
             submitErrors = submits.Errors,
@@ -105,11 +112,12 @@ internal static class ApiBenchmark
                       requests  rate/s  elapsed s  p50 ms  p90 ms  p99 ms  max ms  errors
               submit  {submits.SortedMs.Count,8}  {submits.Rate,6}  {submits.Elapsed.TotalSeconds,9:F1}  {submits.P(0.50),6}  {submits.P(0.90),6}  {submits.P(0.99),6}  {submits.Max,6}  {submits.Errors,6}
               get     {gets.SortedMs.Count,8}  {gets.Rate,6}  {gets.Elapsed.TotalSeconds,9:F1}  {gets.P(0.50),6}  {gets.P(0.90),6}  {gets.P(0.99),6}  {gets.Max,6}  {gets.Errors,6}
+              during the submits, 10/s each: {string.Join("; ", probed.Select(p => string.Create(CultureInfo.InvariantCulture, $"{p.Name} p50 {p.Result.P(0.50)} p99 {p.Result.P(0.99)} ms")))}
               one Azurite upsert, sequential, for scale: p50 {upsert.P(0.50)} ms, p99 {upsert.P(0.99)} ms
               targets: submit p99 < 100 ms at 50/s; get < 30 ms. Latency counts from each request's scheduled start.
-              task hub {(settings.StorageAccounts == 2 ? "on its own Azurite (--storage-accounts 2)" : "and app tables on one Azurite")}
+              task hub {(settings.StorageAccounts == 2 ? "on its own Azurite (--storage-accounts 2)" : "and app tables on one Azurite")}; {(settings.Processes == 2 ? "HTTP functions in this process, Durable functions and timers in a second local host (--processes 2)" : "every function in this process")}
               load average (1/5/15 min) before: {loadBefore}; after: {loadAfter}; {Environment.ProcessorCount} CPU(s)
-              the coordination of the submits {(settled ? "settled" : "was still running")} {drained.TotalSeconds:F1} s after the last submit (no storage request but queue polls and leases for 3 s)
+              the coordination of the submits {(settled ? "settled" : "was still running")} {drained.TotalSeconds:F1} s after the last submit (no storage request but queue polls and leases for 3 s{(settings.Processes == 2 ? ", and the second host under 5 % CPU for 3 s; its storage requests are not in the counts below" : "")})
             storage requests per submitted referral, request and background effects: {PerRequest(submitStorage, submits.SortedMs.Count)}
             {Breakdown(submitStorage, submits.SortedMs.Count)}
             storage requests per read: {PerRequest(getStorage, gets.SortedMs.Count)}
@@ -124,6 +132,33 @@ internal static class ApiBenchmark
     private static string Breakdown(IReadOnlyList<(string Operation, int Count)> counts, int requests) =>
         string.Join(Environment.NewLine, counts.Select(c => string.Create(CultureInfo.InvariantCulture,
             $"  {c.Count / (double)Math.Max(1, requests),6:F2}  {c.Operation}")));
+
+    /// <summary>While the submits run: a request the app answers without storage, and a point read on each Azurite
+    /// table process, sent straight from this process, so a slow submit can be placed in the app or in storage.</summary>
+    private static async Task<(string Name, LoadResult Result)[]> ProbeAsync(BenchmarkApp app, HttpClient caller, AzuriteFixture azurite,
+        AzuriteFixture hub, TimeSpan duration, CancellationToken cancellationToken)
+    {
+        const int Rate = 10;
+        var appTable = azurite.TableService().GetTableClient("probe");
+        await appTable.CreateIfNotExistsAsync(cancellationToken);
+        var hubTable = hub.TableService().GetTableClient("probe");
+        await hubTable.CreateIfNotExistsAsync(cancellationToken);
+        var probes = new (string Name, Func<int, CancellationToken, Task<bool>> Send)[]
+        {
+            ("app GET /api/mscs", async (_, token) =>
+            {
+                using var response = await caller.GetAsync(new Uri("/api/mscs", UriKind.Relative), token);
+                await response.Content.LoadIntoBufferAsync(token);
+                return response.IsSuccessStatusCode;
+            }),
+            ("app tables' Azurite point read", async (_, token) =>
+                !(await appTable.GetEntityIfExistsAsync<TableEntity>("p", "r", cancellationToken: token)).HasValue),
+            ("task hub's Azurite point read", async (_, token) =>
+                !(await hubTable.GetEntityIfExistsAsync<TableEntity>("p", "r", cancellationToken: token)).HasValue),
+        };
+        var results = await Task.WhenAll(probes.Select(probe => OpenLoop.RunAsync(Rate, duration, probe.Send, cancellationToken)));
+        return [.. probes.Zip(results, (probe, result) => (probe.Name, result))];
+    }
 
     /// <summary>The latency of one table upsert on its own, measured right after the load, so the API figures can be
     /// read as multiples of a storage round trip.</summary>

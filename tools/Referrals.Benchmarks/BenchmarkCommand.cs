@@ -10,7 +10,7 @@ internal static class BenchmarkCommand
 {
     private const string Usage =
         "usage: bench.sh engine [--referrals 100] [--activities 6] [--idle-seconds 120] [--concurrency 16] [--deadline-seconds 60]\n" +
-        "       bench.sh api [--rate 50] [--duration 20] [--get-rate 50] [--get-duration 10] [--storage-accounts 1|2]   (durations in seconds)";
+        "       bench.sh api [--rate 50] [--duration 20] [--get-rate 50] [--get-duration 10] [--storage-accounts 1|2] [--processes 1|2]   (durations in seconds)";
 
     public static async Task<int> RunAsync(string[] args)
     {
@@ -45,6 +45,7 @@ internal static class BenchmarkCommand
                 case ("api", "--get-rate"): api = api with { GetRate = value }; break;
                 case ("api", "--get-duration"): api = api with { GetDuration = TimeSpan.FromSeconds(value) }; break;
                 case ("api", "--storage-accounts") when value <= 2: api = api with { StorageAccounts = value }; break;
+                case ("api", "--processes") when value <= 2: api = api with { Processes = value }; break;
                 default:
                     await Console.Error.WriteLineAsync($"Unknown option {args[i]} for {mode}.\n{Usage}");
                     return 2;
@@ -71,7 +72,10 @@ internal sealed record EngineBenchmarkSettings(int Referrals = 100, int Activiti
 /// per second for <see cref="GetDuration"/>.</summary>
 /// <param name="StorageAccounts">1: the task hub and the app's tables share one Azurite; 2: the task hub has its own
 /// (as a dedicated storage account would give it in Azure).</param>
-internal sealed record ApiBenchmarkSettings(int Rate, TimeSpan Duration, int GetRate, TimeSpan GetDuration, int StorageAccounts = 1)
+/// <param name="Processes">1: every function in the benchmark's process; 2: the Durable functions and timers in a
+/// second local host (Flex Consumption's HTTP and Durable groups).</param>
+internal sealed record ApiBenchmarkSettings(int Rate, TimeSpan Duration, int GetRate, TimeSpan GetDuration, int StorageAccounts = 1,
+    int Processes = 1)
 {
     public ApiBenchmarkSettings()
         : this(50, TimeSpan.FromSeconds(20), 50, TimeSpan.FromSeconds(10))
