@@ -1,5 +1,6 @@
 extern alias localhost;
 
+using System.Diagnostics;
 using System.Globalization;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
@@ -106,10 +107,10 @@ internal sealed class BenchmarkApp(string storageConnectionString, string? hubCo
             return true;
         }
 
-        var deadline = DateTime.UtcNow + timeout;
+        var waited = Stopwatch.StartNew();
         var idleSeconds = 0;
         var last = CpuTicks(_durableHost.Id);
-        while (DateTime.UtcNow < deadline && idleSeconds < quiet.TotalSeconds)
+        while (waited.Elapsed < timeout && idleSeconds < quiet.TotalSeconds)
         {
             await Task.Delay(TimeSpan.FromSeconds(1), cancellationToken);
             var now = CpuTicks(_durableHost.Id);
