@@ -9,10 +9,8 @@ using Microsoft.DurableTask.Worker.Hosting;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
-using Referrals.App.Hosting;
 using Referrals.Functions.Coordination;
 using Referrals.Testing;
-using Referrals.Workflow;
 
 namespace Referrals.LocalHost.Tests;
 
@@ -62,16 +60,8 @@ public sealed class FunctionGroupsTests : IAsyncLifetime
     {
         var host = LocalFunctionsHost.Create(["--environment", "Development"], builder =>
         {
-            builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
-            {
-                ["LocalHost:Port"] = "0",
-                ["LocalHost:Groups"] = groups,
-                ["AzureWebJobsStorage"] = _azurite.ConnectionString,
-                ["AzureFunctionsJobHost:extensions:durableTask:storageProvider:maxQueuePollingInterval"] = "00:00:01",
-            });
-            builder.Configuration.AddInMemoryCollection(AppSettings.Valid(_azurite.ConnectionString));
-            builder.Services.AddSingleton<IWorkflowCoordination>(_coordination);
-            builder.Services.AddSingleton<IDailyDigestJob, NoDigest>();
+            LocalHostFixture.ConfigureForTests(builder, _azurite.ConnectionString, _coordination);
+            builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["LocalHost:Groups"] = groups });
         });
         await host.StartAsync();
         return host;
@@ -96,8 +86,4 @@ public sealed class FunctionGroupsTests : IAsyncLifetime
         await _azurite.DisposeAsync();
     }
 
-    private sealed class NoDigest : IDailyDigestJob
-    {
-        public Task RunAsync(CancellationToken cancellationToken) => Task.CompletedTask;
-    }
 }

@@ -47,21 +47,9 @@ public class LocalHostFixture : IAsyncLifetime
         var started = System.Diagnostics.Stopwatch.StartNew();
         _host = LocalFunctionsHost.Create(["--environment", "Development"], builder =>
         {
-            builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
-            {
-                ["LocalHost:Port"] = "0",
-                ["LocalHost:MetadataFile"] = MetadataFile,
-                ["AzureWebJobsStorage"] = _azurite.ConnectionString,
-                // Durable timers are queue messages; a short idle back-off lets a due timer be seen quickly.
-                ["AzureFunctionsJobHost:extensions:durableTask:storageProvider:maxQueuePollingInterval"] = "00:00:01",
-                ["Coordinator:EffectAttempts"] = "2",
-                ["Coordinator:FirstRetryInterval"] = "00:00:00.200",
-                ["Coordinator:MaxRetryInterval"] = "00:00:00.500",
-            });
-            builder.Configuration.AddInMemoryCollection(AppSettings.Valid(_azurite.ConnectionString));
+            ConfigureForTests(builder, _azurite.ConnectionString, Coordination);
+            builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["LocalHost:MetadataFile"] = MetadataFile });
             builder.Configuration.AddInMemoryCollection(Settings);
-            builder.Services.AddSingleton<IWorkflowCoordination>(Coordination);
-            builder.Services.AddSingleton<IDailyDigestJob, NoDigest>();
             ConfigureServices(builder.Services);
         });
         await _host.StartAsync();
@@ -73,6 +61,26 @@ public class LocalHostFixture : IAsyncLifetime
             TimeSpan.FromSeconds(30),
             "/healthz");
         StartToHealthy = started.Elapsed;
+    }
+
+    /// <summary>What every test host gets: free ports, the given storage, valid app settings, quick Durable polling
+    /// and retries, the scripted coordination in place of the workflow's, and no digest.</summary>
+    public static void ConfigureForTests(WebApplicationBuilder builder, string storageConnectionString, IWorkflowCoordination coordination)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["LocalHost:Port"] = "0",
+            ["AzureWebJobsStorage"] = storageConnectionString,
+            // Durable timers are queue messages; a short idle back-off lets a due timer be seen quickly.
+            ["AzureFunctionsJobHost:extensions:durableTask:storageProvider:maxQueuePollingInterval"] = "00:00:01",
+            ["Coordinator:EffectAttempts"] = "2",
+            ["Coordinator:FirstRetryInterval"] = "00:00:00.200",
+            ["Coordinator:MaxRetryInterval"] = "00:00:00.500",
+        });
+        builder.Configuration.AddInMemoryCollection(AppSettings.Valid(storageConnectionString));
+        builder.Services.AddSingleton(coordination);
+        builder.Services.AddSingleton<IDailyDigestJob, NoDigest>();
     }
 
     private static bool IsListening(int port)
