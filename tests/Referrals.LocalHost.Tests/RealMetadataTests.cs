@@ -3,12 +3,15 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.DurableTask.Client;
+using Microsoft.DurableTask.Worker.Hosting;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Referrals.Functions.Coordination;
 using Referrals.Functions.Digest;
 using Referrals.Functions.Health;
 using Referrals.Functions.Sweep;
 using Referrals.LocalHost.Catalog;
+using Referrals.Workflow.Runtime;
 using Xunit.Abstractions;
 
 namespace Referrals.LocalHost.Tests;
@@ -35,6 +38,21 @@ public sealed class RealMetadataTests(LocalHostFixture host, ITestOutputHelper o
         Assert.True(File.Exists(Path.Combine(TestMetadata.FunctionsBuildOutput, "functions.metadata")), TestMetadata.FunctionsBuildOutput);
         Assert.True(Directory.Exists(Path.Combine(TestMetadata.FunctionsBuildOutput, ".azurefunctions")), TestMetadata.FunctionsBuildOutput);
         Assert.True(File.Exists(Path.Combine(TestMetadata.FunctionsBuildOutput, "host.json")), TestMetadata.FunctionsBuildOutput);
+    }
+
+    /// <summary>Hosted services start in order and stop in reverse: a command's wake-up still under way at shutdown
+    /// needs the sidecar, so the sidecar must stop after the app's services, and listen before the worker connects.</summary>
+    [Fact]
+    public void The_sidecar_starts_before_the_apps_services_and_the_worker_and_stops_after_them()
+    {
+        var services = host.Services.GetServices<IHostedService>().ToList();
+
+        var sidecar = services.FindIndex(service => service.GetType().Name == "DurableSidecar");
+        var wakeUps = services.FindIndex(service => service is PendingWakeUps);
+        var worker = services.FindIndex(service => service is DurableTaskWorker);
+
+        Assert.True(sidecar >= 0 && sidecar < wakeUps && wakeUps < worker,
+            string.Join(", ", services.Select(service => service.GetType().Name)));
     }
 
     [Fact]

@@ -37,8 +37,13 @@ public static partial class LocalFunctionsHost
         builder.Services.AddSingleton(catalog);
         // Executes the IActionResults functions may return (ObjectResult needs MVC's executors and formatters).
         builder.Services.AddMvcCore();
+        // Hosted services start in registration order and stop in reverse: the sidecar comes before the app's own
+        // services and the worker, so it listens before the worker connects and outlives the app's services at
+        // shutdown (a command's wake-up still under way then can finish).
+        var dispatches = local.Groups.HasFlag(FunctionGroups.Durable);
+        var channel = AddDurableSidecar(builder.Services, local.DurablePort, dispatches);
         builder.Services.AddReferralsFunctions(builder.Configuration, builder.Environment);
-        AddDurableEngine(builder.Services, catalog, local.DurablePort, local.Groups.HasFlag(FunctionGroups.Durable));
+        AddDurableWorker(builder.Services, catalog, channel, dispatches);
         if (local.Groups.HasFlag(FunctionGroups.Timers))
         {
             builder.Services.AddHostedService<TimerTriggerService>();
@@ -56,7 +61,7 @@ public static partial class LocalFunctionsHost
         return app;
     }
 
-    private static void AddDurableEngine(IServiceCollection services, FunctionCatalog catalog, int durablePort, bool dispatches)
+    private static DurableEngineChannel AddDurableSidecar(IServiceCollection services, int durablePort, bool dispatches)
     {
         services.AddOptions<DurableEngineOptions>()
             .Configure<IConfiguration>((options, configuration) =>
@@ -77,9 +82,13 @@ public static partial class LocalFunctionsHost
 
         var channel = new DurableEngineChannel(durablePort);
         services.AddSingleton(_ => channel);
-        // Registered before the SDK worker: hosted services start in order, so the sidecar listens first.
         services.AddHostedService<DurableSidecar>();
+        return channel;
+    }
 
+    private static void AddDurableWorker(IServiceCollection services, FunctionCatalog catalog, DurableEngineChannel channel,
+        bool dispatches)
+    {
         var root = new RootServices();
         services.AddSingleton(root);
         services.AddDurableTaskClient(client => client.UseGrpc(channel.Channel));
