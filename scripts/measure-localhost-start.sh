@@ -11,14 +11,20 @@ host=tools/Referrals.LocalHost/bin/Release/net10.0/Referrals.LocalHost
 
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()'; }
 blob=$(free_port); queue=$(free_port); table=$(free_port); http=$(free_port)
-node_modules/.bin/azurite --silent --inMemoryPersistence --skipApiVersionCheck --disableProductStyleUrl --disableTelemetry \
-  --blobHost 127.0.0.1 --blobPort "$blob" --queueHost 127.0.0.1 --queuePort "$queue" \
-  --tableHost 127.0.0.1 --tablePort "$table" >/dev/null 2>&1 &
-azurite=$!
+# A process per service, as ./run.sh and the tests run Azurite; queues in a temporary folder, as there.
+queues=$(mktemp -d)
+common=(--silent --skipApiVersionCheck --disableProductStyleUrl --disableTelemetry)
+node_modules/.bin/azurite-table "${common[@]}" --inMemoryPersistence --tableHost 127.0.0.1 --tablePort "$table" >/dev/null 2>&1 &
+azurite=($!)
+node_modules/.bin/azurite-queue "${common[@]}" --location "$queues" --queueHost 127.0.0.1 --queuePort "$queue" >/dev/null 2>&1 &
+azurite+=($!)
+node_modules/.bin/azurite-blob "${common[@]}" --inMemoryPersistence --blobHost 127.0.0.1 --blobPort "$blob" >/dev/null 2>&1 &
+azurite+=($!)
 app=""
-cleanup() { [ -n "$app" ] && kill "$app" 2>/dev/null; kill "$azurite" 2>/dev/null; wait 2>/dev/null || true; }
+cleanup() { [ -n "$app" ] && kill "$app" 2>/dev/null; kill "${azurite[@]}" 2>/dev/null; wait 2>/dev/null || true; rm -rf "$queues"; }
 trap cleanup EXIT
-until (exec 3<>"/dev/tcp/127.0.0.1/$table") 2>/dev/null && (exec 3<>"/dev/tcp/127.0.0.1/$blob") 2>/dev/null; do sleep 0.1; done
+until (exec 3<>"/dev/tcp/127.0.0.1/$table") 2>/dev/null && (exec 3<>"/dev/tcp/127.0.0.1/$queue") 2>/dev/null \
+  && (exec 3<>"/dev/tcp/127.0.0.1/$blob") 2>/dev/null; do sleep 0.1; done
 
 key="Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw=="
 export AzureWebJobsStorage="DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=$key;BlobEndpoint=http://127.0.0.1:$blob/devstoreaccount1;QueueEndpoint=http://127.0.0.1:$queue/devstoreaccount1;TableEndpoint=http://127.0.0.1:$table/devstoreaccount1;"
