@@ -45,18 +45,22 @@ internal static class EngineBenchmark
 
         // Phase B, referrals; a failure is reported, and the idle phase still runs.
         PhaseResult<ReferralRun>? referrals = null;
+        StorageCounts? untilQuiet = null;
         ReferralRun? paced = null;
         TimeSpan? burstSettled = null;
         string? referralError = null;
         try
         {
-            referrals = await RunReferralsAsync(system, run, settings, cancellationToken);
+            (referrals, var referralsBefore) = await RunReferralsAsync(system, run, settings, cancellationToken);
             // The latency a returnee sees at a steady rate the app sustains, apart from a burst's queueing: so only
             // once the burst's coordinators have finished their cycles (read models, next deadlines).
             var settling = Stopwatch.StartNew();
             burstSettled = await system.Proxy.WaitForQuietAsync(s_settleQuiet, s_settleDeadline, cancellationToken)
                 ? settling.Elapsed
                 : null;
+            // The same referrals' storage with what their coordinators did after the first SMS and email (delivery
+            // callbacks, read models, next deadlines), and the few idle polls of the quiet wait.
+            untilQuiet = system.Proxy.Snapshot().Minus(referralsBefore);
             paced = await new ReferralPhase(system.BaseUrl, system.Sms, system.Mail, TimeSpan.FromSeconds(settings.DeadlineSeconds))
                 .RunAsync($"paced-{run}", settings.PacedReferrals, 1, cancellationToken,
                     TimeSpan.FromMilliseconds(settings.PacedIntervalMs));
@@ -78,7 +82,7 @@ internal static class EngineBenchmark
         var idle = system.Proxy.Snapshot().Minus(idleBefore);
         var perMinute = 60.0 / settings.IdleSeconds;
 
-        Report(system, settings, overhead, [bareBefore, bareAfter], referrals, paced, burstSettled, referralError, idle, perMinute,
+        Report(system, settings, overhead, [bareBefore, bareAfter], referrals, untilQuiet, paced, burstSettled, referralError, idle, perMinute,
             (loadBefore, loadAfter));
         return referralError is null ? 0 : 1;
     }
@@ -147,7 +151,7 @@ internal static class EngineBenchmark
         }
     }
 
-    private static async Task<PhaseResult<ReferralRun>> RunReferralsAsync(EngineSystem system, string run,
+    private static async Task<(PhaseResult<ReferralRun> Result, StorageCounts Before)> RunReferralsAsync(EngineSystem system, string run,
         EngineBenchmarkSettings settings, CancellationToken cancellationToken)
     {
         var phase = new ReferralPhase(system.BaseUrl, system.Sms, system.Mail, TimeSpan.FromSeconds(settings.DeadlineSeconds));
@@ -155,7 +159,7 @@ internal static class EngineBenchmark
         var before = system.Proxy.Snapshot();
         var measured = await phase.RunAsync($"referral-{run}", settings.Referrals, settings.Concurrency, cancellationToken);
         await Task.Delay(s_settle, cancellationToken);
-        return new(measured, system.Proxy.Snapshot().Minus(before));
+        return (new(measured, system.Proxy.Snapshot().Minus(before)), before);
     }
 
     /// <summary>Sequential single-entity upserts straight to Azurite and through the proxy (the median of three p50s
@@ -197,7 +201,8 @@ internal static class EngineBenchmark
     }
 
     private static void Report(EngineSystem system, EngineBenchmarkSettings settings, (double Direct, double Proxied) overhead,
-        IReadOnlyList<PhaseResult<BareRun>> bares, PhaseResult<ReferralRun>? referrals, ReferralRun? paced, TimeSpan? burstSettled,
+        IReadOnlyList<PhaseResult<BareRun>> bares, PhaseResult<ReferralRun>? referrals, StorageCounts? untilQuiet, ReferralRun? paced,
+        TimeSpan? burstSettled,
         string? referralError, StorageCounts idle,
         double perMinute, (string Before, string After) load)
     {
@@ -208,6 +213,7 @@ internal static class EngineBenchmark
         var barePer = bareStorage.Total / (double)(n * bares.Count);
         double? referralRate = referrals is null ? null : n / referrals.Run.Elapsed.TotalSeconds;
         double? referralPer = referrals is null ? null : referrals.Storage.Total / (double)n;
+        double? untilQuietPer = untilQuiet is null ? null : untilQuiet.Total / (double)n;
         double? burstP50 = referrals is null ? null : Latencies.Percentile(referrals.Run.SubmitToSmsMs, 0.50);
         double? burstP95 = referrals is null ? null : Latencies.Percentile(referrals.Run.SubmitToSmsMs, 0.95);
         double? p50 = paced is null ? null : Latencies.Percentile(paced.SubmitToSmsMs, 0.50);
@@ -240,6 +246,7 @@ internal static class EngineBenchmark
                    the same at a steady {pacedRate:F1} submits/s ({settings.PacedReferrals} referrals): p50 {p50:F0} ms, p95 {p95:F0} ms (target p95 < 1000 ms)
                      started once the burst's coordinators were quiet: {(burstSettled is { } settled ? $"{settled.TotalSeconds:F1} s after its last SMS or email" : "they were still busy after 5 min")}
                    storage requests {referralPer:F1} per referral -> {referralPer / barePer:F2}x the bare orchestration's (target <= 2x)
+                     until the burst's coordinators were quiet (their work after the first SMS and email too): {(untilQuietPer is { } quietPer ? $"{quietPer:F1} per referral -> {quietPer / barePer:F2}x" : "not measured")}
                 {Breakdown(referrals.Storage, n)}
                 """));
         }
@@ -272,6 +279,8 @@ internal static class EngineBenchmark
             upsertP50MsThroughProxy = Math.Round(overhead.Proxied, 2),
             referralThroughputShareOfBare = Round(referralRate / bareRate, 3),
             storageRatioReferralToBare = Round(referralPer / barePer, 3),
+            storageRequestsPerReferralUntilQuiet = Round(untilQuietPer, 2),
+            storageRatioReferralToBareUntilQuiet = Round(untilQuietPer / barePer, 3),
             referralPhaseError = referralError,
             bareOrchestrationsPerSecondRuns = bareRates.Select(rate => Math.Round(rate, 2)).ToArray(),
             loadAverageBefore = load.Before,
