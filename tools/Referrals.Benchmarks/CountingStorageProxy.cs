@@ -94,21 +94,8 @@ internal sealed class CountingStorageProxy : IAsyncDisposable
     /// <summary>Waits until nothing but idle traffic (queue polls, partition and lease upkeep) arrived for
     /// <paramref name="quiet"/>: every coordinator has finished its cycle. False when that did not happen within
     /// <paramref name="deadline"/>.</summary>
-    public async Task<bool> WaitForQuietAsync(TimeSpan quiet, TimeSpan deadline, CancellationToken cancellationToken)
-    {
-        var started = Stopwatch.GetTimestamp();
-        while (Stopwatch.GetElapsedTime(Interlocked.Read(ref _lastWorkAt)) < quiet)
-        {
-            if (Stopwatch.GetElapsedTime(started) > deadline)
-            {
-                return false;
-            }
-
-            await Task.Delay(TimeSpan.FromMilliseconds(100), cancellationToken);
-        }
-
-        return true;
-    }
+    public Task<bool> WaitForQuietAsync(TimeSpan quiet, TimeSpan deadline, CancellationToken cancellationToken) =>
+        QuietPeriod.WaitAsync(() => Interlocked.Read(ref _lastWorkAt), quiet, deadline, cancellationToken);
 
     // What the task hub does with nothing to do: poll its queues, keep its partitions and leases.
     private static bool IsIdleTraffic(StorageOperation operation) =>

@@ -40,21 +40,8 @@ internal sealed class StorageTally : IDisposable
     /// <summary>Waits until no storage request but the task hub's idle traffic (queue polls, partition leases) was made
     /// for <paramref name="quiet"/>: the coordinators' work and Durable Task's episodes have settled. False when that
     /// did not happen within <paramref name="deadline"/>.</summary>
-    public async Task<bool> WaitForQuietAsync(TimeSpan quiet, TimeSpan deadline, CancellationToken cancellationToken)
-    {
-        var started = Stopwatch.GetTimestamp();
-        while (Stopwatch.GetElapsedTime(Interlocked.Read(ref _lastRequestAt)) < quiet)
-        {
-            if (Stopwatch.GetElapsedTime(started) > deadline)
-            {
-                return false;
-            }
-
-            await Task.Delay(TimeSpan.FromMilliseconds(50), cancellationToken);
-        }
-
-        return true;
-    }
+    public Task<bool> WaitForQuietAsync(TimeSpan quiet, TimeSpan deadline, CancellationToken cancellationToken) =>
+        QuietPeriod.WaitAsync(() => Interlocked.Read(ref _lastRequestAt), quiet, deadline, cancellationToken);
 
     private void Record(Activity activity)
     {
