@@ -249,6 +249,10 @@ internal static class EngineBenchmark
                      until the burst's coordinators were quiet (their work after the first SMS and email too): {(untilQuietPer is { } quietPer ? $"{quietPer:F1} per referral -> {quietPer / barePer:F2}x" : "not measured")}
                 {Breakdown(referrals.Storage, n)}
                 """));
+            if (untilQuiet is not null)
+            {
+                Console.WriteLine($"   until quiet, by operation:{Environment.NewLine}{Breakdown(untilQuiet, n)}");
+            }
         }
         else
         {
@@ -287,6 +291,7 @@ internal static class EngineBenchmark
             loadAverageAfter = load.After,
             bareStorageByTarget = ByTarget(bareStorage, n * bares.Count),
             referralStorageByTarget = referrals is null ? null : ByTarget(referrals.Storage, n),
+            referralStorageUntilQuietByTarget = untilQuiet is null ? null : ByTarget(untilQuiet, n),
             idleStorageByTargetPerMinute = ByTarget(idle, 1 / perMinute),
         };
         Console.WriteLine(JsonSerializer.Serialize(result));

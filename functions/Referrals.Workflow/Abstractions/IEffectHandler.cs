@@ -10,6 +10,12 @@ public interface IEffectHandler
     /// <summary>The <see cref="EffectRequest.Type"/> this handler performs.</summary>
     string EffectType { get; }
 
+    /// <summary>True for an effect that only writes this app's own storage (a read model), quickly and without a
+    /// provider: whoever committed the decision that asked for it performs it right after that commit, which spares
+    /// the coordinator a wake-up and an activity. When that attempt does not finish it, the coordinator performs it
+    /// as any other effect.</summary>
+    bool PerformsInline => false;
+
     Task<EffectOutcome> HandleAsync(EffectContext context, CancellationToken cancellationToken);
 }
 

@@ -59,7 +59,7 @@ internal sealed class DecisionCommitter(
             if (rejection is not null || !partition.HasChanges)
             {
                 await ForgetAsync(marker, cancellationToken);
-                return new CommitOutcome<TState>(partition, rejection, null, existed, ChangesWork: false, []);
+                return new CommitOutcome<TState>(partition, rejection, null, existed, ChangesWork: false, ChangesTimers: false, [], []);
             }
 
             attempt++;
@@ -67,8 +67,8 @@ internal sealed class DecisionCommitter(
             var changesTimers = partition.ChangesTimers;
             // Read before the commit, which makes the added rows the stored ones.
             var now = time.GetUtcNow();
-            var dueEffectIds = partition.AddedOutbox.Where(item => item.IsDue(now))
-                .OrderBy(item => item.Key, StringComparer.Ordinal).Select(item => item.EffectId).ToList();
+            var added = partition.AddedOutbox.OrderBy(item => item.Key, StringComparer.Ordinal).ToList();
+            var dueEffectIds = added.Where(item => item.IsDue(now)).Select(item => item.EffectId).ToList();
             var indexing = store.IndexTimersAsync(partition, cancellationToken);
             if (addsWork && marker is null)
             {
@@ -89,7 +89,8 @@ internal sealed class DecisionCommitter(
                     marker = null;
                 }
 
-                return new CommitOutcome<TState>(partition, null, marker, existed, addsWork || changesTimers, dueEffectIds);
+                return new CommitOutcome<TState>(partition, null, marker, existed, addsWork || changesTimers, changesTimers,
+                    dueEffectIds, [.. added.Select(item => new AddedEffect(item.EffectId, item.Type, item.IsDue(now)))]);
             }
 
             if (attempt > options.Value.MaxConflictRetries)
@@ -128,8 +129,11 @@ internal sealed class DecisionCommitter(
 
 /// <summary>What a decide-and-commit produced: the partition as stored, a rejection, the wake marker of a guarded
 /// commit that added effects (null otherwise), whether the instance existed before, whether the commit changed
-/// work the coordinator must look at (effects added, timers set or cancelled), and the ids of the effects it added
-/// that are due now (the coordinator performs those first).</summary>
+/// work the coordinator must look at (effects added, timers set or cancelled), whether it changed timers, the ids of
+/// the effects it added that are due now (the coordinator performs those first), and every effect it added.</summary>
 internal sealed record CommitOutcome<TState>(InstancePartition<TState> Partition, Rejection? Rejection, DueTimer? Marker,
-    bool Existed, bool ChangesWork, IReadOnlyList<string> DueEffectIds)
+    bool Existed, bool ChangesWork, bool ChangesTimers, IReadOnlyList<string> DueEffectIds, IReadOnlyList<AddedEffect> AddedEffects)
     where TState : class;
+
+/// <summary>An effect a commit added: its id, its type, and whether it was due at once.</summary>
+internal sealed record AddedEffect(string Id, string Type, bool Due);

@@ -19,4 +19,8 @@ internal sealed class EffectHandlerRegistry
     }
 
     public IEffectHandler? Find(string effectType) => _handlers.GetValueOrDefault(effectType);
+
+    /// <summary>Whether effects of this type are performed right after the commit that asks for them
+    /// (<see cref="IEffectHandler.PerformsInline"/>).</summary>
+    public bool PerformsInline(string effectType) => Find(effectType)?.PerformsInline == true;
 }

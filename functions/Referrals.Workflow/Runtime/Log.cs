@@ -38,6 +38,9 @@ internal static partial class Log
     [LoggerMessage(14, LogLevel.Debug, "Concurrent write on instance {InstanceId}; deciding again (attempt {Attempt})")]
     public static partial void ConflictRetry(ILogger logger, string instanceId, int attempt);
 
+    [LoggerMessage(16, LogLevel.Information, "Inline effect {EffectId} of instance {InstanceId} was not performed ({ExceptionType}); the coordinator performs it")]
+    public static partial void InlineEffectLeft(ILogger logger, string instanceId, string effectId, string exceptionType);
+
     [LoggerMessage(15, LogLevel.Warning, "Instance {InstanceId} cannot be read ({Problem}); its index rows are kept for an operator")]
     public static partial void UnreadableInstance(ILogger logger, string instanceId, string problem);
 }

@@ -3,11 +3,14 @@ using Referrals.Workflow.Storage;
 
 namespace Referrals.Workflow.Runtime;
 
-/// <summary>Decides and commits commands, then wakes the instance's coordinator; reads instances.</summary>
+/// <summary>Decides and commits commands, then performs the inline effects they added or wakes the instance's
+/// coordinator; reads instances.</summary>
 internal sealed class WorkflowClient<TState, TCommand>(
     DecisionCommitter committer,
     IDecider<TState, TCommand> decider,
     WorkflowReader<TState> reader,
+    EffectHandlerRegistry handlers,
+    IWorkflowCoordination coordination,
     IInstanceWaker waker,
     PendingWakeUps wakeUps,
     TimeProvider time,
@@ -43,9 +46,25 @@ internal sealed class WorkflowClient<TState, TCommand>(
     }
 
     /// <summary>The decision is committed whatever happens here: a failed or abandoned wake-up leaves the marker for
-    /// the sweep.</summary>
+    /// the sweep. A commit whose only new work is inline effects due now (a read model after an SMS delivery report)
+    /// performs them here and wakes nobody, which spares the coordinator a whole cycle; if one is not done, the
+    /// coordinator is woken as for any effect.</summary>
     private async Task WakeAsync(string instanceId, CommitOutcome<TState> outcome, CancellationToken cancellationToken)
     {
+        try
+        {
+            if (OnlyInlineWork(outcome) && await PerformInlineAsync(instanceId, outcome.DueEffectIds, cancellationToken))
+            {
+                await committer.ForgetAsync(outcome.Marker, cancellationToken);
+                return;
+            }
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            // The coordinator is woken below and performs what is left; the marker stays until it is.
+            Log.InlineEffectLeft(logger, instanceId, string.Join(',', outcome.DueEffectIds), exception.GetType().Name);
+        }
+
         try
         {
             if (outcome.Existed)
@@ -72,6 +91,27 @@ internal sealed class WorkflowClient<TState, TCommand>(
             // Harmless: the sweep finds nothing undone behind the marker and deletes it.
             Log.MarkerNotDeleted(logger, exception, instanceId);
         }
+    }
+
+    /// <summary>An existing instance, no timer changed, and every added effect due now and inline: the coordinator
+    /// has nothing to learn from this commit once those are done.</summary>
+    private bool OnlyInlineWork(CommitOutcome<TState> outcome) =>
+        outcome.Existed && !outcome.ChangesTimers && outcome.AddedEffects.Count > 0
+        && outcome.AddedEffects.All(effect => effect.Due && handlers.PerformsInline(effect.Type));
+
+    /// <summary>Performs the effects through the coordinator's own step; true when every one is done.</summary>
+    private async Task<bool> PerformInlineAsync(string instanceId, IReadOnlyList<string> effectIds, CancellationToken cancellationToken)
+    {
+        foreach (var effectId in effectIds)
+        {
+            var step = await coordination.PerformEffectAsync(instanceId, effectId, cancellationToken);
+            if (step.Kind is not (EffectStepKind.Done or EffectStepKind.Gone))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     public Task<WorkflowSnapshot<TState>?> GetAsync(string instanceId, CancellationToken cancellationToken) =>

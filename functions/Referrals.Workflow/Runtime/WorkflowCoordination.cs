@@ -26,6 +26,8 @@ internal sealed class WorkflowCoordination<TState, TCommand>(
     // A decision may set a timer that is already due; this bounds a decider that keeps doing so.
     private const int MaxTimerRounds = 100;
 
+    private static readonly IReadOnlySet<string> s_none = new HashSet<string>();
+
     private readonly IParkedEffectListener<TCommand>? _parkedListener = parkedListeners.FirstOrDefault();
 
     public async Task<DueWork> ApplyDueAsync(string instanceId, CancellationToken cancellationToken)
@@ -33,7 +35,24 @@ internal sealed class WorkflowCoordination<TState, TCommand>(
         RowKeys.Validate(instanceId, nameof(instanceId));
         var now = time.GetUtcNow();
         var tolerance = options.Value.EarlyTimerTolerance;
+        IReadOnlyList<string> inline = [];
         var partition = await CommitWithRetryAsync(instanceId, partition =>
+        {
+            FireDueTimers(partition);
+            inline = AddedInlineEffects(partition, now);
+        }, cancellationToken);
+
+        // A read model the fired deadlines changed is written here rather than in an activity of its own.
+        var inlineDone = await PerformInlineAsync(instanceId, inline, cancellationToken);
+        var due = partition.Outbox.Values.Where(item => item.IsDue(now) && !inlineDone.Contains(item.EffectId))
+            .OrderBy(item => item.Key, StringComparer.Ordinal)
+            .Select(item => new DueEffect(item.EffectId, item.Type)).ToList();
+        var next = partition.Timers.Values.Select(t => (DateTimeOffset?)t.DueAt)
+            .Concat(partition.Outbox.Values.Where(item => !item.Parked && !item.IsDue(now)).Select(item => item.NextAttemptAt))
+            .Min();
+        return new DueWork(due, next, now, partition.Version, partition.Exists);
+
+        void FireDueTimers(InstancePartition<TState> partition)
         {
             if (partition.State is null)
             {
@@ -62,18 +81,16 @@ internal sealed class WorkflowCoordination<TState, TCommand>(
                     partition.Apply(decision, at);
                 }
             }
-        }, cancellationToken);
-
-        var due = partition.Outbox.Values.Where(item => item.IsDue(now))
-            .OrderBy(item => item.Key, StringComparer.Ordinal)
-            .Select(item => new DueEffect(item.EffectId, item.Type)).ToList();
-        var next = partition.Timers.Values.Select(t => (DateTimeOffset?)t.DueAt)
-            .Concat(partition.Outbox.Values.Where(item => !item.Parked && !item.IsDue(now)).Select(item => item.NextAttemptAt))
-            .Min();
-        return new DueWork(due, next, now, partition.Version, partition.Exists);
+        }
     }
 
-    public async Task<EffectStep> PerformEffectAsync(string instanceId, string effectId, CancellationToken cancellationToken)
+    public Task<EffectStep> PerformEffectAsync(string instanceId, string effectId, CancellationToken cancellationToken) =>
+        PerformAsync(instanceId, effectId, performFollowUpsInline: true, cancellationToken);
+
+    /// <summary>Performs one effect; with <paramref name="performFollowUpsInline"/>, also the inline effects its
+    /// follow-up decision added (one level: theirs are left to the coordinator).</summary>
+    private async Task<EffectStep> PerformAsync(string instanceId, string effectId, bool performFollowUpsInline,
+        CancellationToken cancellationToken)
     {
         RowKeys.Validate(instanceId, nameof(instanceId));
         RowKeys.ValidateEffectId(effectId);
@@ -102,8 +119,50 @@ internal sealed class WorkflowCoordination<TState, TCommand>(
             return new EffectStep(EffectStepKind.Failed, Reason: failed.Reason);
         }
 
-        return await RecordAsync(partition, item, outcome, cancellationToken);
+        var (step, inline) = await RecordAsync(partition, item, outcome, cancellationToken);
+        if (performFollowUpsInline)
+        {
+            await PerformInlineAsync(instanceId, inline, cancellationToken);
+        }
+
+        return step;
     }
+
+    /// <summary>Performs inline effects (<see cref="IEffectHandler.PerformsInline"/>) that a commit just added, one
+    /// after another, and answers the ids of those now done. One not done (a transient failure, an exception) stays
+    /// due for the coordinator, which performs it with its retry policy.</summary>
+    private async Task<IReadOnlySet<string>> PerformInlineAsync(string instanceId, IReadOnlyList<string> effectIds,
+        CancellationToken cancellationToken)
+    {
+        if (effectIds.Count == 0)
+        {
+            return s_none;
+        }
+
+        var done = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var effectId in effectIds)
+        {
+            try
+            {
+                var step = await PerformAsync(instanceId, effectId, performFollowUpsInline: false, cancellationToken);
+                if (step.Kind is EffectStepKind.Done or EffectStepKind.Gone)
+                {
+                    done.Add(effectId);
+                }
+            }
+            catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+            {
+                Log.InlineEffectLeft(logger, instanceId, effectId, exception.GetType().Name);
+            }
+        }
+
+        return done;
+    }
+
+    /// <summary>The inline effects the pending change adds that are due now.</summary>
+    private List<string> AddedInlineEffects(InstancePartition<TState> partition, DateTimeOffset now) =>
+        [.. partition.AddedOutbox.Where(item => item.IsDue(now) && handlers.PerformsInline(item.Type))
+            .OrderBy(item => item.Key, StringComparer.Ordinal).Select(item => item.EffectId)];
 
     public async Task<EffectStep> GiveUpAttemptsAsync(string instanceId, string effectId, int attempts, string reason,
         CancellationToken cancellationToken)
@@ -116,8 +175,9 @@ internal sealed class WorkflowCoordination<TState, TCommand>(
             return new EffectStep(EffectStepKind.Gone);
         }
 
-        return await RecordAsync(partition, item with { Attempts = item.Attempts + Math.Max(0, attempts - 1) },
+        var (step, _) = await RecordAsync(partition, item with { Attempts = item.Attempts + Math.Max(0, attempts - 1) },
             EffectOutcome.Retry(reason), cancellationToken);
+        return step;
     }
 
     public async Task<IReadOnlyList<string>> SweepAsync(DateTimeOffset dueBy, CancellationToken cancellationToken)
@@ -275,18 +335,20 @@ internal sealed class WorkflowCoordination<TState, TCommand>(
     }
 
     /// <summary>Records one effect's outcome with its follow-up decision, on the current state; a row someone else
-    /// finished meanwhile is left alone.</summary>
-    private async Task<EffectStep> RecordAsync(InstancePartition<TState> loaded, OutboxItem performed, EffectOutcome outcome,
-        CancellationToken cancellationToken)
+    /// finished meanwhile is left alone. Answers the step and the ids of the inline effects the follow-up added.</summary>
+    private async Task<(EffectStep Step, IReadOnlyList<string> Inline)> RecordAsync(InstancePartition<TState> loaded,
+        OutboxItem performed, EffectOutcome outcome, CancellationToken cancellationToken)
     {
         var settings = options.Value;
         EffectStep step = new(EffectStepKind.Gone);
+        IReadOnlyList<string> inline = [];
         ParkedEffect? parked = null;
         OutboxItem? parkedBefore = null;
         await CommitWithRetryAsync(loaded.InstanceId, partition =>
         {
             parked = null;
             parkedBefore = null;
+            inline = [];
             step = new EffectStep(EffectStepKind.Gone);
             if (!partition.Outbox.TryGetValue(performed.Key, out var current))
             {
@@ -341,6 +403,8 @@ internal sealed class WorkflowCoordination<TState, TCommand>(
                     step = new EffectStep(EffectStepKind.Parked, Reason: park.Reason);
                     break;
             }
+
+            inline = AddedInlineEffects(partition, now);
         }, cancellationToken, loaded, beforeCommit: () => step is { Kind: EffectStepKind.Waiting, Until: { } until }
             ? index.UpsertAsync(loaded.InstanceId, new ScheduledTimer(TimerIndex.EffectKind, until, performed.EffectId), cancellationToken)
             : Task.CompletedTask);
@@ -355,7 +419,7 @@ internal sealed class WorkflowCoordination<TState, TCommand>(
             await EnsureListedAsync(loaded.InstanceId, parkedBefore, cancellationToken);
         }
 
-        return step;
+        return (step, inline);
     }
 
     /// <summary>The operator's row of a parked effect is written after the commit that parked it, so a step that

@@ -7,7 +7,11 @@ public sealed record Order(
     string ExpiryToken,
     DateTimeOffset ExpiresAt,
     IReadOnlyList<string> Notified,
-    IReadOnlyList<string> FailedNotifications);
+    IReadOnlyList<string> FailedNotifications)
+{
+    /// <summary>How many notes the order has (each updates its view, an inline effect).</summary>
+    public int Notes { get; init; }
+}
 
 public enum OrderStatus
 {

@@ -6,7 +6,9 @@ namespace Referrals.Testing.ReferenceWorkflow;
 public sealed class OrderDecider : IDecider<Order, OrderCommand>
 {
     public const string NotifyEffect = "order.notify";
+    public const string ViewEffect = "order.view";
     public const string ExpiryTimer = "expiry";
+    public const string ReviewTimer = "review";
     public static readonly IReadOnlyList<string> Channels = ["email", "sms"];
 
     public Decision<Order> Decide(Order? state, OrderCommand command, DateTimeOffset now) => (state, command) switch
@@ -20,6 +22,9 @@ public sealed class OrderDecider : IDecider<Order, OrderCommand>
         ({ Status: OrderStatus.Placed }, RemindOrder remind) => Decision<Order>.Accept(state,
             [new WorkflowEvent("reminderScheduled", "customer")],
             [EffectRequest.Create(NotifyEffect, ReminderEffectId(remind.At), new Notification("reminder"), remind.At)]),
+        (_, NoteOrder note) => Note(state, note),
+        (_, ReviewOrderAt review) => Decision<Order>.Accept(state, [new WorkflowEvent("reviewScheduled", "customer")],
+            timers: [TimerChange.Set(ReviewTimer, review.At, Token(review.At))]),
         (_, TouchOrder) => Decision<Order>.Unchanged(state),
         (_, NotificationSent sent) => Decision<Order>.Accept(state with { Notified = [.. state.Notified, sent.Channel] },
             [new WorkflowEvent("notified", "system", new Dictionary<string, string?> { ["channel"] = sent.Channel })]),
@@ -31,7 +36,10 @@ public sealed class OrderDecider : IDecider<Order, OrderCommand>
     };
 
     public Decision<Order> OnTimer(Order state, TimerElapsed timer, DateTimeOffset now) =>
-        timer.Kind == ExpiryTimer && timer.Token == state.ExpiryToken && state.Status == OrderStatus.Placed
+        timer.Kind == ReviewTimer
+            ? Decision<Order>.Accept(state, [new WorkflowEvent("reviewed", "system")],
+                [EffectRequest.Create(ViewEffect, $"view-review-{timer.Token}", new OrderView(state.Status.ToString(), state.Notes))])
+            : timer.Kind == ExpiryTimer && timer.Token == state.ExpiryToken && state.Status == OrderStatus.Placed
             ? Decision<Order>.Accept(state with { Status = OrderStatus.Expired }, [new WorkflowEvent("expired", "system")])
             : Decision<Order>.Unchanged(state);
 
@@ -49,6 +57,19 @@ public sealed class OrderDecider : IDecider<Order, OrderCommand>
             [new WorkflowEvent("placed", "customer", new Dictionary<string, string?> { ["item"] = place.Item })],
             [.. Channels.Select(channel => EffectRequest.Create(NotifyEffect, $"notify-{channel}", new Notification(channel)))],
             [TimerChange.Set(ExpiryTimer, expiresAt, token)]);
+    }
+
+    private static Decision<Order> Note(Order state, NoteOrder note)
+    {
+        var noted = state with { Notes = state.Notes + 1 };
+        var id = "view-" + noted.Notes.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        List<EffectRequest> effects = [EffectRequest.Create(ViewEffect, id, new OrderView(noted.Status.ToString(), noted.Notes))];
+        if (note.Notify)
+        {
+            effects.Add(EffectRequest.Create(NotifyEffect, "notify-" + id, new Notification("note")));
+        }
+
+        return Decision<Order>.Accept(noted, [new WorkflowEvent("noted", "customer")], effects);
     }
 
     // Closing tells the customer once more, so a race between confirm and cancel shows which effect survived.
@@ -73,3 +94,6 @@ public sealed class OrderDecider : IDecider<Order, OrderCommand>
 
 /// <summary>The payload of a notification effect.</summary>
 public sealed record Notification(string Channel);
+
+/// <summary>The payload of a view update: what a read model of the order shows.</summary>
+public sealed record OrderView(string Status, int Notes);

@@ -38,6 +38,8 @@ public sealed class ReferenceRuntime : IAsyncDisposable
 
     public OrderNotificationHandler Notifications => _provider.GetServices<IEffectHandler>().OfType<OrderNotificationHandler>().Single();
 
+    public OrderViewHandler Views => _provider.GetServices<IEffectHandler>().OfType<OrderViewHandler>().Single();
+
     /// <summary>Unique table names for one test (or one benchmark run).</summary>
     public static WorkflowOptions UniqueOptions() => new()
     {
@@ -63,6 +65,7 @@ public sealed class ReferenceRuntime : IAsyncDisposable
         collection.AddSingleton<IInstanceWaker>(sp => sp.GetRequiredService<InlineCoordinator>());
         collection.AddWorkflow<Order, OrderCommand, OrderDecider>();
         collection.AddEffectHandler<OrderNotificationHandler>();
+        collection.AddEffectHandler<OrderViewHandler>();
         collection.Configure<WorkflowOptions>(options =>
         {
             options.TableName = names.TableName;

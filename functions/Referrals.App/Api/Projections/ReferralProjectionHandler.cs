@@ -24,6 +24,9 @@ public sealed class ReferralProjectionHandler(ApiTables tables, IPayloadProtecto
 
     public string EffectType => ReferralEffects.UpdateProjection;
 
+    // Only this app's tables, a few point writes: performed right after the commit that asks for it.
+    public bool PerformsInline => true;
+
     public async Task<EffectOutcome> HandleAsync(EffectContext context, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
