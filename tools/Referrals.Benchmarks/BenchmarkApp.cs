@@ -61,6 +61,8 @@ internal sealed class BenchmarkApp(string storageConnectionString, string? hubCo
             ["Workflow:EffectRetryMaxDelay"] = "01:00:00",
             ["RateLimits:SubmissionsPerMinute"] = "10000",
             ["Demo:Seed"] = "false",
+            // Both hosts on the same business time, in working hours: at night quiet hours would hold the texts.
+            ["Hosting:ClockOffset"] = BerlinDaytime.OffsetFrom(DateTimeOffset.UtcNow).ToString("c", CultureInfo.InvariantCulture),
         };
         var contentRoot = Path.Combine(RepositoryPaths.Root, "functions", "Referrals.Functions");
         if (processes == 2)

@@ -18,7 +18,6 @@ namespace Referrals.Benchmarks;
 /// </summary>
 internal sealed class ReferralPhase(Uri baseUrl, SmsSandboxFixture sms, MailDevFixture mail, TimeSpan deadline)
 {
-    private static readonly TimeZoneInfo s_berlin = TimeZoneInfo.FindSystemTimeZoneById("Europe/Berlin");
 
     private readonly List<(string Text, DateTimeOffset SeenAt)> _newReferralEmails = [];
     private int _emailsSeen;
@@ -107,20 +106,12 @@ internal sealed class ReferralPhase(Uri baseUrl, SmsSandboxFixture sms, MailDevF
     private static async Task<DateTimeOffset> MoveClockToDaytimeAsync(HttpClient client, CancellationToken cancellationToken)
     {
         var now = await ReadClockAsync(client, cancellationToken);
-        var local = TimeZoneInfo.ConvertTime(now, s_berlin);
-        if (local.Hour is >= 9 and < 17)
+        var seconds = (long)BerlinDaytime.OffsetFrom(now).TotalSeconds;
+        if (seconds == 0)
         {
             return now;
         }
 
-        var target = new DateTime(local.Year, local.Month, local.Day, 10, 0, 0, DateTimeKind.Unspecified);
-        if (target <= local.DateTime)
-        {
-            target = target.AddDays(1);
-        }
-
-        var by = new DateTimeOffset(target, s_berlin.GetUtcOffset(target)) - now;
-        var seconds = (long)Math.Ceiling(by.TotalSeconds);
         using var response = await client.PostAsJsonAsync("/dev/clock/advance",
             new { by = string.Create(CultureInfo.InvariantCulture, $"PT{seconds / 3600}H{seconds / 60 % 60}M{seconds % 60}S") },
             cancellationToken);

@@ -23,6 +23,7 @@ public static class HostingRegistration
         services.AddOptions<HostingOptions>()
             .BindConfiguration(HostingOptions.SectionName)
             .Validate(options => options.DevClockIdleTimeout > TimeSpan.Zero, "Hosting:DevClockIdleTimeout must be positive.")
+            .Validate(options => options.ClockOffset >= TimeSpan.Zero, "Hosting:ClockOffset must not be negative.")
             .ValidateOnStart();
         services.AddReferralsStorage();
         services.AddProblemDetails();
@@ -33,7 +34,8 @@ public static class HostingRegistration
 
         if (configured.ControllableClock ?? environment.IsDevelopment())
         {
-            var clock = new DevelopmentClock();
+            // A negative offset is refused by the options validation at start, naming the setting.
+            var clock = new DevelopmentClock(configured.ClockOffset > TimeSpan.Zero ? configured.ClockOffset : TimeSpan.Zero);
             services.AddSingleton(clock);
             services.AddSingleton<TimeProvider>(clock);
         }

@@ -33,6 +33,27 @@ public sealed class DevelopmentClockEndpointTests(AzuriteFixture azurite) : ICla
     }
 
     [Fact]
+    public async Task A_configured_clock_offset_starts_the_development_clock_that_far_ahead()
+    {
+        using var app = Development(("Hosting:ClockOffset", "13:00:00"));
+        var before = TimeProvider.System.GetUtcNow();
+
+        using var response = await app.CreateClient().GetAsync(new Uri("/dev/clock", UriKind.Relative));
+
+        Assert.InRange(await ReadNowAsync(response), before.AddHours(13), TimeProvider.System.GetUtcNow().AddHours(13));
+    }
+
+    [Fact]
+    public void A_negative_clock_offset_is_refused_at_start_naming_the_setting()
+    {
+        using var app = Development(("Hosting:ClockOffset", "-01:00:00"));
+
+        var refusal = Assert.ThrowsAny<Exception>(() => app.CreateClient());
+
+        Assert.Contains("Hosting:ClockOffset", refusal.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Advance_moves_the_clock_then_runs_the_workflow_until_idle()
     {
         using var app = Development();

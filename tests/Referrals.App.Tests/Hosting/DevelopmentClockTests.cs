@@ -21,6 +21,21 @@ public sealed class DevelopmentClockTests
     }
 
     [Fact]
+    public void A_clock_given_a_start_offset_reads_that_far_ahead_and_refuses_to_start_behind()
+    {
+        var offset = TimeSpan.FromHours(13);
+        var clock = new DevelopmentClock(offset);
+
+        var before = TimeProvider.System.GetUtcNow();
+        var now = clock.GetUtcNow();
+        var after = TimeProvider.System.GetUtcNow();
+
+        Assert.InRange(now, before + offset, after + offset);
+        Assert.Equal(offset, clock.Offset);
+        Assert.Throws<ArgumentOutOfRangeException>(() => new DevelopmentClock(TimeSpan.FromSeconds(-1)));
+    }
+
+    [Fact]
     public void Advance_moves_now_and_timestamps_by_the_amount()
     {
         var clock = new DevelopmentClock();

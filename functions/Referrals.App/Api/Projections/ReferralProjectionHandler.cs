@@ -22,6 +22,9 @@ public sealed class ReferralProjectionHandler(ApiTables tables, IPayloadProtecto
     // A referral's first decision (its submission) is revision 1.
     private const long FirstRevision = 1;
 
+    // The revision guard makes a write after a fresh read safe, so a lost race is retried here at once.
+    private const int ConcurrentWriteAttempts = 3;
+
     public string EffectType => ReferralEffects.UpdateProjection;
 
     // Only this app's tables, a few point writes: performed right after the commit that asks for it.
@@ -89,9 +92,23 @@ public sealed class ReferralProjectionHandler(ApiTables tables, IPayloadProtecto
         return previous.HasValue ? previous.Value!.GetString(ProjectionColumns.MscId) : null;
     }
 
-    /// <summary>Writes the row unless a newer revision is there; false on a concurrent write (retry).</summary>
+    /// <summary>Writes the row unless a newer revision is there, reading again after a concurrent write a few times
+    /// (a referral's projections race when its effects finish together); false when the row kept changing.</summary>
     /// <param name="likelyNew">Try to add the row first, reading only when it turns out to exist.</param>
     private static async Task<bool> WriteAsync(TableClient table, TableEntity entity, bool likelyNew, CancellationToken cancellationToken)
+    {
+        for (var attempt = 0; attempt < ConcurrentWriteAttempts; attempt++)
+        {
+            if (await TryWriteAsync(table, entity, likelyNew && attempt == 0, cancellationToken))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static async Task<bool> TryWriteAsync(TableClient table, TableEntity entity, bool likelyNew, CancellationToken cancellationToken)
     {
         if (likelyNew)
         {

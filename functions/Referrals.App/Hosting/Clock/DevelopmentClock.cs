@@ -6,13 +6,17 @@ namespace Referrals.App.Hosting.Clock;
 /// a timer's due time fires it at once. <see cref="GetTimestamp"/> moves with it, so elapsed-time measurements
 /// agree with the timers.
 /// </summary>
-public sealed class DevelopmentClock : TimeProvider
+/// <param name="startOffset">How far ahead of real time it starts (<c>Hosting:ClockOffset</c>), so several processes
+/// can share one business time.</param>
+public sealed class DevelopmentClock(TimeSpan startOffset = default) : TimeProvider
 {
     // Real timers call back on the thread pool, never inside Change; the timers here rely on that.
     private readonly TimeProvider _inner = System;
     private readonly Lock _gate = new();
     private readonly HashSet<DevelopmentTimer> _activeTimers = [];
-    private TimeSpan _offset;
+    private TimeSpan _offset = startOffset >= TimeSpan.Zero
+        ? startOffset
+        : throw new ArgumentOutOfRangeException(nameof(startOffset), startOffset, "The clock cannot start behind real time.");
 
     /// <summary>How far this clock is ahead of the underlying one.</summary>
     public TimeSpan Offset
